@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { QueueLensDb } from '../db/database';
+import { ingestBatch } from '../ingest/ingest';
+import { annotationOf } from '../ingest/annotations';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { diagnosticId, RequestSchema, type ObserveResponse } from '../model';
+
+export interface Sender {
+  id?: string;
+}
+
+export type Response = ObserveResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
+
+/**
+ * The background's one message entry point: refuses anything not sent by this extension, then
+ * anything whose schema does not parse, before touching the database.
+ */
+export function createMessageHandler(database: QueueLensDb, extensionId: string, loadSettings: () => Promise<Settings> = async () => DEFAULT_SETTINGS) {
+  let rejected = 0;
+  return {
+    get rejected() {
+      return rejected;
+    },
+    async handle(message: unknown, sender: Sender): Promise<Response> {
+      if (sender.id !== extensionId) {
+        rejected += 1;
+        return { ok: false, error: 'message refused: not from this extension' };
+      }
+      const parsed = RequestSchema.safeParse(message);
+      if (!parsed.success) {
+        rejected += 1;
+        return { ok: false, error: `message refused: ${z.prettifyError(parsed.error).slice(0, 300)}` };
+      }
+      const request = parsed.data;
+      if (request.type === 'observe') {
+        const result = await ingestBatch(database, request.observations);
+        if (request.report) await database.diagnostics.put({ ...request.report, id: diagnosticId(request.report) });
+        return {
+          ok: true,
+          batchId: request.batchId,
+          stored: result.stored,
+          transitions: result.transitions,
+          annotations: result.states.map(annotationOf),
+          thresholds: (await loadSettings()).thresholds,
+        };
+      }
+      const states = await database.tickets.bulkGet(request.keys);
+      return { ok: true, annotations: states.filter((s) => s !== undefined).map((s) => annotationOf(s!)) };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import Dexie, { type Table } from 'dexie';
+import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
+import { DB_NAME, STORES_V1, STORES_V2 } from './schema';
+import { rollupsFromHistory } from './rollups';
+
+/** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
+export interface SnapshotRow {
+  /** `${host}|${week}` — one per instance and ISO week; `host` is `*` for all instances. */
+  id: string;
+  host: string;
+  /** ISO week, e.g. 2026-W48 */
+  week: string;
+  takenAt: number;
+  data: unknown;
+}
+
+export class QueueLensDb extends Dexie {
+  tickets!: Table<TicketState, string>;
+  transitions!: Table<Transition, string>;
+  diagnostics!: Table<Diagnostic, string>;
+  rollups!: Table<DailyRollup, string>;
+  snapshots!: Table<SnapshotRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(STORES_V1);
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade(async (tx) => {
+        const tickets = await tx.table<TicketState, string>('tickets').toArray();
+        const transitions = await tx.table<Transition, string>('transitions').toArray();
+        await tx.table<DailyRollup, string>('rollups').bulkPut(rollupsFromHistory(tickets, transitions));
+      });
+  }
+}
+
+let shared: QueueLensDb | undefined;
+/** The one database instance of this extension context. */
+export function db(): QueueLensDb {
+  shared ??= new QueueLensDb();
+  return shared;
+}

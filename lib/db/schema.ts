@@ -1,0 +1,24 @@
+/**
+ * Dexie store definitions, one entry per schema version. Never edit a released version:
+ * add a new one, with an upgrade function when existing rows need reshaping.
+ *
+ * v1 (first release): tickets, transitions, diagnostics.
+ * v2: daily rollups and weekly snapshots; tickets gain the [host+open] index the popup reads,
+ *     and existing history is rolled up by the upgrade.
+ */
+export const STORES_V1 = {
+  tickets: 'key, host, open',
+  transitions: 'id, key, at',
+  diagnostics: 'id, host',
+};
+
+export const STORES_V2 = {
+  tickets: 'key, host, open, [host+open], assignee, lastSeenAt',
+  transitions: 'id, key, at, [key+at], field',
+  diagnostics: 'id, host',
+  rollups: 'id, host, day, [host+day]',
+  snapshots: 'id, host, week, [host+week]',
+};
+
+export const DB_NAME = 'queuelens';
+export const CURRENT_DB_VERSION = 2;

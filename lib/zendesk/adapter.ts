@@ -1,0 +1,19 @@
+import type { Adapter, PagePass } from '../adapter/types';
+import { detectZendeskPage } from './detect';
+import { parseZendeskTable } from './parse-view';
+
+export const zendeskAdapter: Adapter = {
+  tool: 'zendesk',
+  detect: detectZendeskPage,
+  parsePage(root, url, now): PagePass {
+    const pageKind = detectZendeskPage(url);
+    if (pageKind === 'zendesk-view' || pageKind === 'zendesk-search') {
+      return parseZendeskTable(root, url, now, pageKind);
+    }
+    return {
+      pageKind,
+      items: [],
+      report: { tool: 'zendesk', host: url.hostname, pageKind, url: url.href, at: now, rows: 0, fieldCounts: {}, errors: 0 },
+    };
+  },
+};

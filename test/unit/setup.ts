@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node: Dexie runs over fake-indexeddb in unit tests.
+import 'fake-indexeddb/auto';
