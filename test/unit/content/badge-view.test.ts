@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { badgeView, DEFAULT_THRESHOLDS } from '../../../lib/content/badge-view';
+import type { Annotation } from '../../../lib/model';
+
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+const DAY = 86_400_000;
+const annotation = (over: Partial<Annotation> = {}): Annotation => ({
+  key: 'zendesk:acme.zendesk.com:1',
+  startedAt: NOW - 4 * DAY,
+  statusSince: NOW - 5 * 3_600_000,
+  statusSinceExact: true,
+  handoffs: 0,
+  lastOwners: [],
+  open: true,
+  ...over,
+});
+
+describe('badge view', () => {
+  it('shows age and time in status, no handoff mark when none', () => {
+    expect(badgeView(annotation(), NOW, DEFAULT_THRESHOLDS)).toMatchObject({ text: '4d · 5h', level: 'warn' });
+  });
+  it('marks a lower-bound time in status and shows handoffs with the last owners', () => {
+    const view = badgeView(annotation({ statusSinceExact: false, handoffs: 2, lastOwners: ['Sam', 'Priya'] }), NOW, DEFAULT_THRESHOLDS);
+    expect(view.text).toBe('4d · ≥5h · ⇄2');
+    expect(view.label).toContain('2 handoffs (last: Sam → Priya)');
+  });
+  it('colours by the configured age thresholds', () => {
+    expect(badgeView(annotation({ startedAt: NOW - DAY }), NOW, DEFAULT_THRESHOLDS).level).toBe('ok');
+    expect(badgeView(annotation({ startedAt: NOW - 8 * DAY }), NOW, DEFAULT_THRESHOLDS).level).toBe('alert');
+    expect(badgeView(annotation({ startedAt: NOW - 8 * DAY }), NOW, { warnDays: 10, alertDays: 20 }).level).toBe('ok');
+  });
+  it('explains SLA state', () => {
+    expect(badgeView(annotation({ slaDueAt: NOW - 3_600_000 }), NOW, DEFAULT_THRESHOLDS).label).toContain('SLA breached 1h ago');
+  });
+  it('says when a ticket is not recorded yet', () => {
+    expect(badgeView(undefined, NOW, DEFAULT_THRESHOLDS)).toMatchObject({ text: '…', level: 'unknown' });
+  });
+});

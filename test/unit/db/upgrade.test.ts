@@ -1,0 +1,32 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { QueueLensDb } from '../../../lib/db/database';
+import { STORES_V1 } from '../../../lib/db/schema';
+import { applyObservation } from '../../../lib/ingest/apply';
+import { hours, observation } from '../support/observations';
+
+describe('database upgrade', () => {
+  it('opens a version-1 database with its data kept and rolls its history up', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const T0 = Date.parse('2026-11-24T09:00:00Z');
+    const first = applyObservation(undefined, observation('9', { seenAt: T0 }))!;
+    const second = applyObservation(first.state, observation('9', { seenAt: T0 + hours(1), status: 'solved' }))!;
+
+    // Write with the first released schema, exactly as version 1 did.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(STORES_V1);
+    await v1.table('tickets').put(second.state);
+    await v1.table('transitions').bulkPut(second.transitions);
+    v1.close();
+
+    const current = new QueueLensDb(name);
+    expect(await current.tickets.get(second.state.key)).toEqual(second.state);
+    expect(await current.transitions.count()).toBe(1);
+    // New in version 2: the [host+open] index and rollups computed from the existing history.
+    expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 0]).count()).toBe(1);
+    expect(await current.rollups.get('acme.zendesk.com|2026-11-24')).toMatchObject({ throughput: 1 });
+    expect(await current.rollups.get('acme.zendesk.com|2026-11-20')).toMatchObject({ arrivals: 1 });
+    expect(current.verno).toBe(2);
+    await current.delete();
+  });
+});
