@@ -145,7 +145,9 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
       observation.slaDueAt = slaDue;
       count('sla');
     }
-    const badgeHost = subject ?? cells.get('id') ?? row.querySelector(':scope > td:nth-child(2)') ?? row;
+    // Beside the subject link, inside its (block) wrapper, so the badge shares the link's line.
+    const subjectLink = subject && queryFirst(subject, SELECTORS.ticketLink);
+    const badgeHost = subjectLink?.parentElement ?? subject ?? cells.get('id') ?? row.querySelector(':scope > td:nth-child(2)') ?? row;
     items.push({ element: row, badgeHost, observation });
   }
 

@@ -43,10 +43,11 @@ describe('Zendesk view parser', () => {
     expect(pass.items[1].observation.title).toBe('<img src=x onerror=alert(1)> login loop on SSO');
   });
 
-  it('puts the badge in the subject cell of each row', () => {
+  it('puts the badge on the subject line of each row, beside the ticket link', () => {
     const pass = parseFixture('view-basic.html');
     for (const item of pass.items) {
-      expect(item.badgeHost.getAttribute('data-test-id')).toBe('ticket-table-cells-subject');
+      expect(item.badgeHost.closest('td')?.getAttribute('data-test-id')).toBe('ticket-table-cells-subject');
+      expect(item.badgeHost.querySelector(':scope > a[href^="/agent/tickets/"]')).not.toBeNull();
       expect(item.element.contains(item.badgeHost)).toBe(true);
     }
   });

@@ -1,0 +1,136 @@
+import { ticketKey } from '../model/key';
+import type { Observation, PageKind, PageReport } from '../model';
+import type { PagePass, ParsedItem } from '../adapter/types';
+import { BROWSE_HREF, ISSUE_KEY, SELECTORS, queryFirst } from './selectors';
+import { viewIdOf } from './detect';
+
+/** Shared pieces of every Jira parser: text, keys, people, and the pass bookkeeping. */
+
+export const textOf = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Words Jira shows for "nobody" (unassigned / no value), in the languages agents use. */
+const EMPTY_VALUES = new Set(['', '-', '—', 'none', 'unassigned', 'nicht zugewiesen', 'non assigné', 'sin asignar', 'não atribuído', '未割り当て', 'keine', 'aucun', 'ninguno', 'nenhum', 'なし']);
+
+export function orNull(value: string): string | null {
+  return EMPTY_VALUES.has(value.toLowerCase()) ? null : value;
+}
+
+/** "Assignee: Jane Doe" / "Priority: High" / "P1 priority" → the value alone. */
+export function stripLabel(raw: string, label: 'assignee' | 'priority'): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const prefixed = new RegExp(`^${label}\\s*:\\s*`, 'i');
+  if (prefixed.test(text)) return text.replace(prefixed, '');
+  return text.replace(new RegExp(`\\s+${label}$`, 'i'), '');
+}
+
+export function keyFromHref(href: string | null | undefined): string | undefined {
+  return href ? BROWSE_HREF.exec(href)?.[1] : undefined;
+}
+
+/**
+ * The key of the card or row `scope`: the key test id first (its text or href), then
+ * `id="card-KEY"`, then `/browse/KEY` links — the one whose text is its own key wins (a key
+ * link), else the first link outside parent/epic chips (those name another issue).
+ */
+export function readKey(scope: Element, keyElement: Element | null): string | undefined {
+  if (keyElement) {
+    const fromText = ISSUE_KEY.exec(textOf(keyElement))?.[1];
+    const fromHref = keyFromHref((keyElement.closest('a') ?? keyElement.querySelector('a'))?.getAttribute('href'));
+    if (fromHref ?? fromText) return fromHref ?? fromText;
+  }
+  const fromId = /^card-([A-Z][A-Z0-9_]+-\d+)$/.exec(scope.id)?.[1];
+  if (fromId) return fromId;
+  let fallback: string | undefined;
+  for (const link of scope.querySelectorAll(SELECTORS.browseLink.join(','))) {
+    const key = keyFromHref(link.getAttribute('href'));
+    if (!key) continue;
+    if (textOf(link) === key) return key;
+    if (!fallback && !link.closest(SELECTORS.foreignIssueArea)) fallback = key;
+  }
+  return fallback;
+}
+
+/** The text of a status lozenge: its `--text` child when present (skips the chevron). */
+export function readLozenge(scope: ParentNode): string | undefined {
+  const lozenge = queryFirst(scope, SELECTORS.statusLozenge);
+  if (!lozenge) return undefined;
+  const text = lozenge.querySelector('[data-testid$="--text"]') ?? lozenge;
+  const value = textOf(text) || (lozenge.getAttribute('aria-label') ?? '').replace(/\s+-\s+change status$/i, '').trim();
+  return value || undefined;
+}
+
+/** The element whose own text is `key` (the key label inside a card), if any. */
+export function elementWithText(scope: Element, text: string): Element | undefined {
+  for (const el of scope.querySelectorAll('div, span')) {
+    if (el.childElementCount === 0 && textOf(el) === text) return el;
+  }
+  return undefined;
+}
+
+/** One pass's report and the common observation fields. */
+export class PassBuilder {
+  readonly host: string;
+  readonly items: ParsedItem[] = [];
+  readonly report: PageReport;
+  private readonly seen = new Set<string>();
+  private readonly viewId: string | undefined;
+
+  constructor(
+    url: URL,
+    private readonly now: number,
+    readonly pageKind: PageKind,
+  ) {
+    // `host` keeps a non-default port: two DC instances on one machine are two hosts.
+    this.host = url.host.toLowerCase();
+    this.viewId = viewIdOf(url);
+    this.report = { tool: 'jira', host: this.host, pageKind, url: url.href.slice(0, 2000), at: now, rows: 0, fieldCounts: {}, errors: 0 };
+  }
+
+  count(field: string, by = 1): void {
+    this.report.fieldCounts[field] = (this.report.fieldCounts[field] ?? 0) + by;
+  }
+
+  observation(id: string): Observation {
+    return {
+      key: ticketKey('jira', this.host, id),
+      tool: 'jira',
+      host: this.host,
+      id,
+      seenAt: this.now,
+      pageKind: this.pageKind,
+      ...(this.viewId ? { viewId: this.viewId } : {}),
+    };
+  }
+
+  /** Virtualised lists re-mount rows and nest child rows: one key is emitted once per pass. */
+  add(element: Element, badgeHost: Element, observation: Observation): boolean {
+    if (this.seen.has(observation.key)) return false;
+    this.seen.add(observation.key);
+    this.items.push({ element, badgeHost, observation });
+    return true;
+  }
+
+  /** Sets `field` when the page showed it, and counts it for selector health. */
+  set(observation: Observation, field: 'title' | 'status' | 'assignee' | 'priority', value: string | null | undefined): void {
+    if (value === undefined) return;
+    observation[field] = value === null ? null : value.slice(0, 500);
+    this.count(field);
+  }
+
+  problem(text: string): void {
+    this.report.problem ??= text.slice(0, 300);
+  }
+
+  done(): PagePass {
+    return { pageKind: this.pageKind, items: this.items, report: this.report };
+  }
+}
+
+/** Flags the usual layout failures: containers without items, items without keys. */
+export function checkHealth(pass: PassBuilder, what: string, containers: number, found: number, keyed: number): void {
+  if (containers > 0 && found === 0) {
+    pass.problem(`Jira ${what} layout not recognised: the ${what} is there but no card or row was found`);
+  } else if (found > keyed) {
+    pass.problem(`Jira ${what} layout not recognised: ${found - keyed} of ${found} items have no issue key`);
+  }
+}
