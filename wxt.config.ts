@@ -18,9 +18,12 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
     host_permissions: [...ZENDESK_MATCHES, ...JIRA_MATCHES],
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*'],
+    optional_permissions: browser === 'firefox' ? ['https://*/*'] : undefined,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'queuelens@queuelens.dev', strict_min_version: '128.0' } } }
       : {}),
     action: { default_title: 'QueueLens' },
+    // The ticket panel is an extension page framed into ticket pages; only the tool domains may frame it.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...ZENDESK_MATCHES, ...JIRA_MATCHES] }],
   }),
 });

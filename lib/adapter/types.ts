@@ -4,8 +4,8 @@ import type { Observation, PageKind, PageReport, Tool } from '../model';
 export interface ParsedItem {
   /** The row or card the ticket occupies. */
   element: Element;
-  /** The element the badge goes into (a cell or a card footer). */
-  badgeHost: Element;
+  /** The element the badge goes into (a cell or a card footer); null where no badge belongs. */
+  badgeHost: Element | null;
   observation: Observation;
 }
 

@@ -12,6 +12,8 @@ const MISSING_TABLE_GRACE_MS = 10_000;
 
 export interface RunnerOptions {
   adapter: Adapter;
+  /** Called after each full pass with the ticket a ticket page shows (undefined elsewhere). */
+  onTicketPage?: (ticketKey: string | undefined) => void;
   send: Send;
   thresholds?: AgeThresholds;
   now?: () => number;
@@ -96,6 +98,7 @@ export class ContentRunner {
       return;
     }
     this.lastItems = items;
+    if (full) this.options.onTicketPage?.(items.length === 1 && !items[0].badgeHost ? items[0].observation.key : undefined);
     for (const item of items) this.items.set(item.element, item);
     this.safeDraw(items, now);
 
@@ -114,6 +117,9 @@ export class ContentRunner {
     if (report.fieldCounts.table === 0) {
       if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
       report.problem ??= 'Zendesk view layout not recognised: no ticket table found on a view page';
+    } else if (report.rows === 0 && report.fieldCounts.layout === 0) {
+      if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
+      report.problem ??= `${report.tool === 'zendesk' ? 'Zendesk' : 'Jira'} page layout not recognised: nothing to read on a ${report.pageKind} page`;
     }
     const summary = JSON.stringify([report.pageKind, report.rows, report.problem, report.fieldCounts]);
     if (summary === this.lastReportSummary) return undefined;
@@ -134,7 +140,7 @@ export class ContentRunner {
   private safeDraw(items: ParsedItem[], now: number): void {
     try {
       drawBadges(
-        items.map((i) => ({ badgeHost: i.badgeHost, key: i.observation.key })),
+        items.flatMap((i) => (i.badgeHost ? [{ badgeHost: i.badgeHost, key: i.observation.key }] : [])),
         this.annotations,
         now,
         this.thresholds,

@@ -110,11 +110,23 @@ export class PassBuilder {
     return true;
   }
 
-  /** Sets `field` when the page showed it, and counts it for selector health. */
-  set(observation: Observation, field: 'title' | 'status' | 'assignee' | 'priority', value: string | null | undefined): void {
+  /** Sets `field` when the page showed it (null = shown empty), and counts it for selector health. */
+  set(observation: Observation, field: 'status' | 'assignee' | 'priority', value: string | null | undefined): void {
     if (value === undefined) return;
     observation[field] = value === null ? null : value.slice(0, 500);
     this.count(field);
+  }
+
+  setTitle(observation: Observation, value: string | undefined): void {
+    if (!value) return;
+    observation.title = value.slice(0, 500);
+    this.count('title');
+  }
+
+  /** The board / table container itself: 0 lets the runner wait out a page still rendering. */
+  container(found: boolean, missingProblem: string): void {
+    this.report.fieldCounts.table = found ? 1 : 0;
+    if (!found) this.problem(missingProblem);
   }
 
   problem(text: string): void {
@@ -126,11 +138,37 @@ export class PassBuilder {
   }
 }
 
-/** Flags the usual layout failures: containers without items, items without keys. */
-export function checkHealth(pass: PassBuilder, what: string, containers: number, found: number, keyed: number): void {
-  if (containers > 0 && found === 0) {
-    pass.problem(`Jira ${what} layout not recognised: the ${what} is there but no card or row was found`);
+/**
+ * Flags the usual layout failures: a container holding issue links but no recognised item
+ * (an empty board or filter is not a failure), and items without keys.
+ */
+export function checkHealth(pass: PassBuilder, what: string, scope: ParentNode | null, found: number, keyed: number): void {
+  if (found === 0 && scope?.querySelector(SELECTORS.browseLink.join(','))) {
+    pass.problem(`Jira ${what} layout not recognised: the ${what} shows issues but no card or row was found`);
   } else if (found > keyed) {
     pass.problem(`Jira ${what} layout not recognised: ${found - keyed} of ${found} items have no issue key`);
   }
+}
+
+/** Badges never go inside a link (they would become part of its click target). */
+export function outsideLink(el: Element): Element {
+  const link = el.closest('a');
+  return link?.parentElement ?? el;
+}
+
+/**
+ * A person or priority named by an element: its accessible label first (`aria-label`,
+ * DC `data-tooltip`, `img[alt]`), then its text, with "Assignee:" / "Priority:" stripped.
+ * Returns null when the element says nobody ("Assignee: None", "Unassigned").
+ */
+export function readLabelled(el: Element | null, label: 'assignee' | 'priority'): string | null | undefined {
+  if (!el) return undefined;
+  const raw =
+    el.getAttribute('aria-label') ||
+    el.getAttribute('data-tooltip') ||
+    (el.matches('img') ? el.getAttribute('alt') : '') ||
+    el.getAttribute('title') ||
+    textOf(el);
+  const value = stripLabel(raw, label);
+  return orNull(value);
 }

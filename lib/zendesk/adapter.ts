@@ -1,6 +1,7 @@
 import type { Adapter, PagePass } from '../adapter/types';
 import { detectZendeskPage } from './detect';
 import { parseZendeskTable } from './parse-view';
+import { parseZendeskTicket } from './parse-ticket';
 
 export const zendeskAdapter: Adapter = {
   tool: 'zendesk',
@@ -10,6 +11,7 @@ export const zendeskAdapter: Adapter = {
     if (pageKind === 'zendesk-view' || pageKind === 'zendesk-search') {
       return parseZendeskTable(root, url, now, pageKind);
     }
+    if (pageKind === 'zendesk-ticket') return parseZendeskTicket(root, url, now);
     return {
       pageKind,
       items: [],

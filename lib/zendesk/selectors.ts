@@ -25,6 +25,22 @@ export const SELECTORS = {
   cell: ['td[data-garden-id="tables.cell"]', 'td'],
   /** view-basic.html */
   ticketLink: ['a[href^="/agent/tickets/"]', 'a[href*="/agent/tickets/"]'],
+  /** ticket-page.html — the open ticket's layout; `<id>` is the ticket id */
+  ticketLayout: ['[data-test-id^="ticket-"][data-test-id$="-standard-layout"]'],
+  /** ticket-page.html */
+  ticketAssignee: ['[data-test-id="assignee-field-selected-agent-tag"]'],
+  /** ticket-page.html */
+  ticketGroup: ['[data-test-id="assignee-field-selected-group-tag"]'],
+  /** ticket-page.html — an input: read `.value` */
+  ticketSubject: ['[data-test-id="omni-header-subject"]'],
+  /** ticket-page.html */
+  ticketStatus: ['[data-test-id="ticket-system-field-status"]'],
+  /** ticket-page.html */
+  ticketPriority: ['[data-test-id="ticket-system-field-priority"]'],
+  /** ticket-page.html */
+  ticketSla: ['div[data-test-id^="sla-policy-"]'],
+  /** ticket-page.html — ticket tabs in the header bar */
+  ticketTab: ['[data-test-id="header-tab"][data-entity-type="TICKET_ENTITY_TYPE"][data-entity-id]'],
 } as const;
 
 /** Cell test ids seen on live tenants (hosts.md), mapped to the field they hold. */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../lib/demo/node/browser';
 
 /**
  * The foundation's promise end to end: a Zendesk view served at its real URL gets a badge on

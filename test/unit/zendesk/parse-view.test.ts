@@ -46,8 +46,8 @@ describe('Zendesk view parser', () => {
   it('puts the badge on the subject line of each row, beside the ticket link', () => {
     const pass = parseFixture('view-basic.html');
     for (const item of pass.items) {
-      expect(item.badgeHost.closest('td')?.getAttribute('data-test-id')).toBe('ticket-table-cells-subject');
-      expect(item.badgeHost.querySelector(':scope > a[href^="/agent/tickets/"]')).not.toBeNull();
+      expect(item.badgeHost!.closest('td')?.getAttribute('data-test-id')).toBe('ticket-table-cells-subject');
+      expect(item.badgeHost!.querySelector(':scope > a[href^="/agent/tickets/"]')).not.toBeNull();
       expect(item.element.contains(item.badgeHost)).toBe(true);
     }
   });

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { SimulatedHelpdesk } from '../helpdesk';
+import type { ExtensionBrowser } from './browser';
+
+interface TourOptions {
+  browser: ExtensionBrowser;
+  helpdesk: SimulatedHelpdesk;
+  host: string;
+  outDir: string;
+}
+
+async function waitForBadges(page: Page): Promise<number> {
+  const rows = await page.locator('tr[data-test-id="generic-table-row"]').count();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-queuelens="badge"]:not([data-level="unknown"])').length >= n,
+    rows,
+    { timeout: 30_000 },
+  );
+  return rows;
+}
+
+/**
+ * The headless demo: an agent opens each view, the helpdesk moves on (reassignments, status
+ * changes), the agent looks again; then the queue, the popup and the export are saved.
+ */
+export async function runHeadlessTour({ browser, helpdesk, host, outDir }: TourOptions): Promise<Record<string, string>> {
+  const page = await browser.context.newPage();
+  const views = helpdesk.views();
+  for (const view of views) {
+    await page.goto(`https://${host}/agent/filters/${view.id}`);
+    const rows = await waitForBadges(page);
+    console.log(`  saw view "${view.title}": ${rows} rows badged`);
+  }
+
+  // The world moves: a few handoffs and status changes, then the agent looks again.
+  const open = helpdesk.tickets().filter((t) => t.status === 'open' && t.assigneeId !== null);
+  const agents = helpdesk.agents().map((a) => a.name);
+  open.slice(0, 6).forEach((t, i) => {
+    const current = agents.indexOf(helpdesk.nameOf(t.assigneeId));
+    helpdesk.reassign(t.id, agents[(current + 1 + i) % agents.length]);
+  });
+  open.slice(6, 9).forEach((t) => helpdesk.setStatus(t.id, 'pending'));
+  helpdesk.advance(Date.now());
+  for (const view of views) {
+    await page.goto(`https://${host}/agent/filters/${view.id}`);
+    await waitForBadges(page);
+  }
+
+  await page.goto(`https://${host}/agent/filters/${views[0].id}`);
+  await waitForBadges(page);
+  const queuePng = resolve(outDir, 'queue.png');
+  await page.screenshot({ path: queuePng });
+
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?host=${host}`);
+  await popup.waitForSelector('[data-queuelens="tile-open"]');
+  const popupPng = resolve(outDir, 'popup.png');
+  await popup.locator('main').screenshot({ path: popupPng });
+
+  const report = await browser.context.newPage();
+  await report.goto(`chrome-extension://${browser.extensionId}/report.html?host=${host}`);
+  const [download] = await Promise.all([report.waitForEvent('download'), report.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exportJson = resolve(outDir, 'queuelens-export.json');
+  await download.saveAs(exportJson);
+  return { queue: queuePng, popup: popupPng, export: exportJson };
+}

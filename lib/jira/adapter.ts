@@ -1,0 +1,35 @@
+import type { Adapter, PagePass } from '../adapter/types';
+import { detectJiraPage, jiraFlavourOf } from './detect';
+import { PassBuilder } from './dom';
+import { parseCloudBoard } from './parse-board';
+import { parseDcBoard } from './parse-dc-board';
+import { parseIssueView } from './parse-issue';
+import { parseBacklog, parseIssueTable } from './parse-list';
+import { parseJsmQueue } from './parse-queue';
+
+/**
+ * Boards route by what the page holds, not the URL alone: a Data Center board (`#ghx-pool`)
+ * is read as one on any host, and a Cloud board URL never reaches the DC parser otherwise.
+ */
+export const jiraAdapter: Adapter = {
+  tool: 'jira',
+  detect: detectJiraPage,
+  parsePage(root, url, now): PagePass {
+    const pageKind = detectJiraPage(url);
+    switch (pageKind) {
+      case 'jira-board':
+      case 'jira-dc-board':
+        return jiraFlavourOf(url, root) === 'dc' ? parseDcBoard(root, url, now) : parseCloudBoard(root, url, now);
+      case 'jira-backlog':
+        return jiraFlavourOf(url, root) === 'dc' ? parseDcBoard(root, url, now, 'jira-backlog') : parseBacklog(root, url, now);
+      case 'jira-list':
+        return parseIssueTable(root, url, now, 'jira-list');
+      case 'jira-queue':
+        return parseJsmQueue(root, url, now);
+      case 'jira-issue':
+        return parseIssueView(root, url, now);
+      default:
+        return new PassBuilder(url, now, pageKind).done();
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { PagePass } from '../adapter/types';
+import { PassBuilder, checkHealth, readKey, readLabelled, textOf } from './dom';
+import { SELECTORS, queryAllFirst, queryFirst } from './selectors';
+
+/** "5 days in this column" (DC's `.ghx-days` tooltip) → 5; the dot count is the fallback. */
+export function readDaysInColumn(card: Element): number | undefined {
+  const days = queryFirst(card, SELECTORS.dcDays);
+  if (!days) return undefined;
+  const tip = days.getAttribute('data-tooltip') ?? days.getAttribute('title') ?? '';
+  const fromTip = /(\d+)/.exec(tip)?.[1];
+  if (fromTip) return Number(fromTip);
+  const dots = days.querySelectorAll('.ghx-days-icon, b').length;
+  return dots || undefined;
+}
+
+/** Column id → title from the header row (`li[data-id]`), plus titles in order as a fallback. */
+function readHeaders(root: ParentNode): { byId: Map<string, string>; ordered: string[] } {
+  const byId = new Map<string, string>();
+  const ordered: string[] = [];
+  for (const header of queryAllFirst(root, SELECTORS.dcColumnHeader)) {
+    const title = queryFirst(header, SELECTORS.dcColumnTitle);
+    const name = title?.getAttribute('title')?.trim() || textOf(title) || '';
+    ordered.push(name);
+    const id = header.getAttribute('data-id');
+    if (id && name) byId.set(id, name);
+  }
+  return { byId, ordered };
+}
+
+/**
+ * Reads a Jira Data Center / Server board (GreenHopper markup, any host the user granted).
+ * Also reads the DC backlog's compact rows, which have no columns (status left unread).
+ */
+export function parseDcBoard(root: ParentNode, url: URL, now: number, pageKind: 'jira-dc-board' | 'jira-backlog' = 'jira-dc-board'): PagePass {
+  const pass = new PassBuilder(url, now, pageKind);
+  const pool = queryFirst(root, SELECTORS.dcPool);
+  const scope: ParentNode = pool ?? root;
+  const cards = queryAllFirst(scope, SELECTORS.dcCard);
+  pass.container(!!pool || cards.length > 0, 'Jira board layout not recognised: no #ghx-pool on a Data Center board');
+  pass.count('swimlanes', queryAllFirst(scope, SELECTORS.dcSwimlane).length);
+  const headers = readHeaders(root);
+  pass.count('columns', headers.ordered.length);
+  const columnSelector = SELECTORS.dcColumn.join(',');
+
+  let keyed = 0;
+  for (const card of cards) {
+    pass.report.rows += 1;
+    const key = card.getAttribute('data-issue-key')?.trim() || readKey(card, queryFirst(card, SELECTORS.dcKey));
+    if (!key || !/^[A-Z][A-Z0-9_]+-\d+$/.test(key)) continue;
+    keyed += 1;
+    pass.count('id');
+    const observation = pass.observation(key);
+    const column = card.closest(columnSelector);
+    if (column) {
+      const id = column.getAttribute('data-column-id') ?? '';
+      const siblings = column.parentElement ? [...column.parentElement.children].filter((c) => c.matches(columnSelector)) : [];
+      pass.set(observation, 'status', headers.byId.get(id) ?? headers.ordered[siblings.indexOf(column)]);
+    }
+    pass.set(observation, 'assignee', readLabelled(queryFirst(card, SELECTORS.dcAssignee), 'assignee'));
+    const priority = readLabelled(queryFirst(card, SELECTORS.dcPriority), 'priority');
+    pass.set(observation, 'priority', priority ? priority.toLowerCase() : priority);
+    const summary = queryFirst(card, SELECTORS.dcSummary);
+    pass.setTitle(observation, summary?.getAttribute('title')?.trim() || textOf(summary) || undefined);
+    if (readDaysInColumn(card) !== undefined) pass.count('daysInColumn');
+    pass.add(card, queryFirst(card, SELECTORS.dcCardFooter) ?? card, observation);
+  }
+  checkHealth(pass, 'board', pool, cards.length, keyed);
+  return pass.done();
+}
