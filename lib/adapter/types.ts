@@ -20,6 +20,9 @@ export interface PagePass {
 export interface Adapter {
   tool: Tool;
   detect(url: URL): PageKind;
-  /** Pure function of a DOM root: reads, never writes. */
-  parsePage(root: ParentNode, url: URL, now: number): PagePass;
+  /**
+   * Pure function of a DOM root: reads, never writes. With `onlyRows`, reads just those rows
+   * (an incremental pass after they changed); adapters that cannot scope ignore it.
+   */
+  parsePage(root: ParentNode, url: URL, now: number, onlyRows?: Element[]): PagePass;
 }

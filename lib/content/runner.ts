@@ -1,4 +1,4 @@
-import type { Adapter, ParsedItem } from '../adapter/types';
+import type { Adapter, PagePass, ParsedItem } from '../adapter/types';
 import type { Annotation, Observation, ObserveResponse, PageReport } from '../model';
 import { drawBadges, ensureBadgeStyle, isOwnNode } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
@@ -7,6 +7,18 @@ import { Outbox, type Send } from './outbox';
 
 /** Unchanged rows are re-sent at most this often, to keep "last seen" (a transition bound) fresh. */
 const HEARTBEAT_MS = 5 * 60_000;
+/**
+ * Set `localStorage['queuelens-debug'] = '1'` on a host page to log each pass's timing to the
+ * console (used by `npm run bench`; off by default, and reading it costs one lookup at start).
+ */
+function debugEnabled(): boolean {
+  try {
+    return localStorage.getItem('queuelens-debug') === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** A view page whose table has not appeared after this long is reported as unrecognised. */
 const MISSING_TABLE_GRACE_MS = 10_000;
 
@@ -43,6 +55,7 @@ export class ContentRunner {
   private outbox: Outbox;
   private thresholds: AgeThresholds;
   private now: () => number;
+  private debug = debugEnabled();
   errors = 0;
   passes = 0;
 
@@ -81,35 +94,47 @@ export class ContentRunner {
     return null;
   }
 
-  private pass({ full }: { full: boolean; rows: Set<Element> }): void {
+  private pass({ full, rows }: { full: boolean; rows: Set<Element> }): void {
     this.passes += 1;
+    const started = performance.now();
     const now = this.now();
-    let items: ParsedItem[];
-    let report: PageReport;
+    // Only known rows changed: read just those, so the pass is proportional to the change.
+    const scope = !full && rows.size > 0 ? [...rows] : undefined;
+    let result: PagePass;
     try {
       const url = new URL(location.href);
       if (this.options.adapter.detect(url) === 'unknown') return;
-      const result = this.options.adapter.parsePage(document, url, now);
-      items = result.items;
-      report = result.report;
+      result = this.options.adapter.parsePage(document, url, now, scope);
     } catch (error) {
       this.errors += 1;
       console.debug('QueueLens: adapter failed', error);
       return;
     }
-    this.lastItems = items;
-    if (full) this.options.onTicketPage?.(items.length === 1 && !items[0].badgeHost ? items[0].observation.key : undefined);
-    for (const item of items) this.items.set(item.element, item);
-    this.safeDraw(items, now);
+    const fresh = result.items;
+    this.lastItems = scope ? this.mergeItems(fresh) : fresh;
+    if (!scope) this.options.onTicketPage?.(fresh.length === 1 && !fresh[0].badgeHost ? fresh[0].observation.key : undefined);
+    for (const item of fresh) this.items.set(item.element, item);
+    const drawn = this.safeDraw(fresh, now);
 
-    const changed = items
+    const changed = fresh
       .map((i) => i.observation)
       .filter((o) => {
         const last = this.sent.get(o.key);
         return !last || last.fingerprint !== fingerprint(o) || now - last.at > HEARTBEAT_MS;
       });
     for (const o of changed) this.sent.set(o.key, { fingerprint: fingerprint(o), at: now });
-    this.outbox.add(changed, full ? this.reportToSend({ ...report, errors: this.errors }, now) : undefined);
+    this.outbox.add(changed, scope ? undefined : this.reportToSend({ ...result.report, errors: this.errors }, now));
+    if (this.debug) this.log('pass', { full: !scope, changedRows: rows.size, items: fresh.length, drawn, sent: changed.length, ms: performance.now() - started });
+  }
+
+  /** Replaces re-read rows in the last full pass's list, keeping page order. */
+  private mergeItems(updated: ParsedItem[]): ParsedItem[] {
+    const byElement = new Map(updated.map((i) => [i.element, i]));
+    return this.lastItems.map((i) => byElement.get(i.element) ?? i);
+  }
+
+  private log(kind: string, data: Record<string, unknown>): void {
+    console.debug(`[QueueLens] ${kind} ${JSON.stringify(data)}`);
   }
 
   /** Sends a page report when what it says changes, so the popup's selector health is current. */
@@ -134,12 +159,16 @@ export class ContentRunner {
   }
 
   private redraw(): void {
-    requestAnimationFrame(() => this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now()));
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      const drawn = this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now());
+      if (this.debug) this.log('redraw', { drawn, ms: performance.now() - started });
+    });
   }
 
-  private safeDraw(items: ParsedItem[], now: number): void {
+  private safeDraw(items: ParsedItem[], now: number): number {
     try {
-      drawBadges(
+      return drawBadges(
         items.flatMap((i) => (i.badgeHost ? [{ badgeHost: i.badgeHost, key: i.observation.key }] : [])),
         this.annotations,
         now,
@@ -148,6 +177,7 @@ export class ContentRunner {
     } catch (error) {
       this.errors += 1;
       console.debug('QueueLens: drawing failed', error);
+      return 0;
     }
   }
 }

@@ -43,9 +43,10 @@ export function readKey(scope: Element, keyElement: Element | null): string | un
   let fallback: string | undefined;
   for (const link of scope.querySelectorAll(SELECTORS.browseLink.join(','))) {
     const key = keyFromHref(link.getAttribute('href'));
-    if (!key) continue;
+    const foreign = link.closest(SELECTORS.foreignIssueArea);
+    if (!key || (foreign && scope.contains(foreign))) continue;
     if (textOf(link) === key) return key;
-    if (!fallback && !link.closest(SELECTORS.foreignIssueArea)) fallback = key;
+    fallback ??= key;
   }
   return fallback;
 }

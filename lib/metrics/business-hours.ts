@@ -164,7 +164,10 @@ function compile(calendar: BusinessCalendar, firstDay: number, days: number): Co
   return { firstDay, days, dayStart, intervalStart, bounds: Float64Array.from(bounds), cumulative };
 }
 
-/** The compiled table, grown to cover `epochMs`. */
+/**
+ * The compiled table, grown to cover `epochMs`. Growing keeps the business clock stable: the
+ * new table is shifted so that days it shares with the old one keep their values.
+ */
 function tableFor(calendar: BusinessCalendar, epochMs: number): CompiledCalendar {
   let table = compiled.get(calendar);
   if (table && epochMs >= table.dayStart[0] && epochMs < table.dayStart[table.days]) return table;
@@ -175,9 +178,13 @@ function tableFor(calendar: BusinessCalendar, epochMs: number): CompiledCalendar
     firstDay = Math.min(firstDay, table.firstDay);
     lastDay = Math.max(lastDay, table.firstDay + table.days);
   }
-  table = compile(calendar, firstDay, lastDay - firstDay);
-  compiled.set(calendar, table);
-  return table;
+  const grown = compile(calendar, firstDay, lastDay - firstDay);
+  if (table) {
+    const shift = table.cumulative[0] - grown.cumulative[table.firstDay - firstDay];
+    for (let k = 0; k <= grown.days; k++) grown.cumulative[k] += shift;
+  }
+  compiled.set(calendar, grown);
+  return grown;
 }
 
 /** Slot of the local day holding an instant (largest k with dayStart[k] ≤ epochMs). */
@@ -192,58 +199,61 @@ function daySlot(table: CompiledCalendar, epochMs: number): number {
   return low;
 }
 
-/** Business ms from the table's origin to an instant. */
-function businessClock(calendar: BusinessCalendar, epochMs: number): { table: CompiledCalendar; value: number } {
+/**
+ * A monotone business clock: business ms elapsed from a fixed (arbitrary) origin to an instant.
+ * Differences of two readings are business durations; readings stay valid as the table grows.
+ */
+export function businessTimeAt(calendar: BusinessCalendar, epochMs: number): number {
   const table = tableFor(calendar, epochMs);
   const k = daySlot(table, epochMs);
   let value = table.cumulative[k];
   for (let b = table.intervalStart[k]; b < table.intervalStart[k + 1]; b += 2) {
     const start = table.bounds[b];
-    const end = table.bounds[b + 1];
     if (epochMs <= start) break;
-    value += Math.min(epochMs, end) - start;
+    value += Math.min(epochMs, table.bounds[b + 1]) - start;
   }
-  return { table, value };
+  return value;
 }
 
-/** Business time between two instants (0 when `to` ≤ `from`). */
-export function businessMsBetween(calendar: BusinessCalendar, from: number, to: number): number {
-  if (!(to > from)) return 0;
-  tableFor(calendar, from);
-  const end = businessClock(calendar, to); // may grow the table: read `from` against the same one
-  const start = businessClock(calendar, from);
-  if (start.table !== end.table) return businessMsBetween(calendar, from, to);
-  return end.value - start.value;
-}
+const hoursKnown = new WeakMap<BusinessCalendar, boolean>();
 
 /**
- * The instant at which `amount` business ms have passed after `from` (the earliest such instant,
- * so a target that ends with a day's closing time is due at closing). Infinity for a calendar
- * without any opening hours.
+ * The earliest instant at which the business clock reads `value` (so a target that ends with a
+ * day's closing time is due at closing). Infinity for a calendar without any opening hours.
  */
-export function addBusinessMs(calendar: BusinessCalendar, from: number, amount: number): number {
-  if (amount <= 0) return from;
-  if (!hasAnyHours(calendar)) return Infinity;
-  const { table, value } = businessClock(calendar, from);
-  const target = value + amount;
-  if (table.cumulative[table.days] < target) {
-    // Grow the table past its end and start again (amortised: it grows by 400 days a time).
-    tableFor(calendar, table.dayStart[table.days] + PADDING_DAYS * DAY_MS);
-    return addBusinessMs(calendar, from, amount);
-  }
-  // Smallest k with cumulative[k + 1] ≥ target.
+export function instantAtBusinessTime(calendar: BusinessCalendar, value: number): number {
+  let anyHours = hoursKnown.get(calendar);
+  if (anyHours === undefined) hoursKnown.set(calendar, (anyHours = hasAnyHours(calendar)));
+  if (!anyHours) return Infinity;
+  let table = compiled.get(calendar) ?? tableFor(calendar, Date.now());
+  while (table.cumulative[table.days] < value) table = tableFor(calendar, table.dayStart[table.days] + DAY_MS);
+  while (table.cumulative[0] >= value) table = tableFor(calendar, table.dayStart[0] - DAY_MS);
+  // Smallest k with cumulative[k + 1] ≥ value.
   let low = 0;
   let high = table.days - 1;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (table.cumulative[mid + 1] >= target) high = mid;
+    if (table.cumulative[mid + 1] >= value) high = mid;
     else low = mid + 1;
   }
-  let remaining = target - table.cumulative[low];
+  let remaining = value - table.cumulative[low];
   for (let b = table.intervalStart[low]; b < table.intervalStart[low + 1]; b += 2) {
     const length = table.bounds[b + 1] - table.bounds[b];
     if (remaining <= length) return table.bounds[b] + remaining;
     remaining -= length;
   }
   return table.dayStart[low + 1]; // unreachable: the day's intervals hold what is left
+}
+
+/** Business time between two instants (0 when `to` ≤ `from`). */
+export function businessMsBetween(calendar: BusinessCalendar, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  const end = businessTimeAt(calendar, to);
+  return end - businessTimeAt(calendar, from);
+}
+
+/** The instant at which `amount` business ms have passed after `from`. */
+export function addBusinessMs(calendar: BusinessCalendar, from: number, amount: number): number {
+  if (amount <= 0) return from;
+  return instantAtBusinessTime(calendar, businessTimeAt(calendar, from) + amount);
 }

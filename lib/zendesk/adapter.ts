@@ -6,10 +6,10 @@ import { parseZendeskTicket } from './parse-ticket';
 export const zendeskAdapter: Adapter = {
   tool: 'zendesk',
   detect: detectZendeskPage,
-  parsePage(root, url, now): PagePass {
+  parsePage(root, url, now, onlyRows): PagePass {
     const pageKind = detectZendeskPage(url);
     if (pageKind === 'zendesk-view' || pageKind === 'zendesk-search') {
-      return parseZendeskTable(root, url, now, pageKind);
+      return parseZendeskTable(root, url, now, pageKind, onlyRows);
     }
     if (pageKind === 'zendesk-ticket') return parseZendeskTicket(root, url, now);
     return {

@@ -71,7 +71,7 @@ export function readSlaDue(cell: Element | undefined, now: number): number | und
  * Reads every ticket row of a Zendesk view or search-result table. Pure: reads the DOM,
  * never writes it. Rows without a readable id are skipped and counted in the report.
  */
-export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageKind: PageKind): PagePass {
+export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageKind: PageKind, onlyRows?: Element[]): PagePass {
   const host = url.hostname.toLowerCase();
   const report: PageReport = {
     tool: 'zendesk',
@@ -92,7 +92,9 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
   report.fieldCounts.table = 1;
 
   const columns = readColumns(table);
-  const rows = queryAllFirst(table, SELECTORS.row);
+  const rows = onlyRows
+    ? onlyRows.filter((r) => r.isConnected && table.contains(r) && SELECTORS.row.some((s) => r.matches(s)))
+    : queryAllFirst(table, SELECTORS.row);
   const bodyRowCount = table.querySelectorAll('tbody tr').length;
   const groupRowCount = queryAllFirst(table, SELECTORS.groupRow).length;
   const viewId = viewIdOf(url);
@@ -151,6 +153,7 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
     items.push({ element: row, badgeHost, observation });
   }
 
+  if (onlyRows) return { pageKind, items, report };
   if (rows.length === 0 && bodyRowCount > groupRowCount) {
     report.problem = 'Zendesk view layout not recognised: the table has rows, but none looks like a ticket row';
   } else if (rows.length > 0 && items.length < rows.length) {

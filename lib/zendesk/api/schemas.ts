@@ -174,7 +174,8 @@ export const AuditSchema = z.looseObject({
   id: ZendeskIdSchema,
   ticket_id: ZendeskIdSchema,
   created_at: IsoTimeSchema,
-  author_id: ZendeskIdSchema.nullable().optional(),
+  /** -1 for changes Zendesk itself makes; unused, so only its type is checked. */
+  author_id: z.union([z.number().int(), z.string()]).nullable().optional(),
   via: ViaSchema.nullable().optional(),
   events: z.array(AuditEventSchema),
 });
