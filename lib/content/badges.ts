@@ -38,6 +38,8 @@ export function isOwnNode(node: Node): boolean {
 }
 
 export interface BadgeTarget {
+  /** The row or card; it holds at most one badge. */
+  element: Element;
   badgeHost: Element;
   key: string;
 }
@@ -45,6 +47,8 @@ export interface BadgeTarget {
 /**
  * Draws or updates every badge in one write phase. Reads only attributes and text of our own
  * badges (never layout), so the browser lays the table out once per frame at most.
+ * With `sweep` (a full pass), badges under it that this pass did not draw are removed: a row
+ * that stopped being a ticket row, or whose badge moved, never keeps a stale badge.
  * Returns how many badges were written.
  */
 export function drawBadges(
@@ -52,9 +56,11 @@ export function drawBadges(
   annotations: ReadonlyMap<string, Annotation>,
   now: number,
   thresholds: AgeThresholds,
+  sweep?: ParentNode,
 ): number {
   let writes = 0;
-  for (const { badgeHost, key } of targets) {
+  const drawn = new Set<Element>();
+  for (const { element, badgeHost, key } of targets) {
     const view = badgeView(annotations.get(key), now, thresholds);
     let badge = badgeHost.querySelector<HTMLElement>(`:scope > [${BADGE_ATTR}="badge"]`);
     if (badge && badge.getAttribute('data-ticket-key') !== key) {
@@ -68,6 +74,7 @@ export function drawBadges(
       badge.setAttribute('role', 'img');
       badge.tabIndex = 0;
       badgeHost.prepend(badge);
+      for (const other of element.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (other !== badge) other.remove();
     } else if (badge.textContent === view.text && badge.getAttribute('data-level') === view.level && badge.getAttribute('aria-label') === view.label) {
       continue;
     }
@@ -77,5 +84,6 @@ export function drawBadges(
     badge.title = view.label;
     writes += 1;
   }
+  if (sweep) for (const badge of sweep.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (!drawn.has(badge)) badge.remove();
   return writes;
 }

@@ -114,7 +114,7 @@ export class ContentRunner {
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
     if (!scope) this.options.onTicketPage?.(fresh.length === 1 && !fresh[0].badgeHost ? fresh[0].observation.key : undefined);
     for (const item of fresh) this.items.set(item.element, item);
-    const drawn = this.safeDraw(fresh, now);
+    const drawn = this.safeDraw(fresh, now, scope ? undefined : document);
 
     const changed = fresh
       .map((i) => i.observation)
@@ -161,18 +161,19 @@ export class ContentRunner {
   private redraw(): void {
     requestAnimationFrame(() => {
       const started = performance.now();
-      const drawn = this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now());
+      const drawn = this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now(), document);
       if (this.debug) this.log('redraw', { drawn, ms: performance.now() - started });
     });
   }
 
-  private safeDraw(items: ParsedItem[], now: number): number {
+  private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
     try {
       return drawBadges(
-        items.flatMap((i) => (i.badgeHost ? [{ badgeHost: i.badgeHost, key: i.observation.key }] : [])),
+        items.flatMap((i) => (i.badgeHost ? [{ element: i.element, badgeHost: i.badgeHost, key: i.observation.key }] : [])),
         this.annotations,
         now,
         this.thresholds,
+        sweep,
       );
     } catch (error) {
       this.errors += 1;

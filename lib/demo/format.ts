@@ -1,24 +1,29 @@
 import { INTL_TAG, type Locale } from './locale';
 import { DAY, HOUR, MINUTE } from './time';
 
+// Intl formatters are costly to build; 2000-row benchmark pages need them cached.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let found = cache.get(key) as T | undefined;
+  if (!found) cache.set(key, (found = make()));
+  return found;
+}
+
 /** Full date for `title` attributes, in the agent's language (UTC, the simulation's clock). */
 export function fullDate(t: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(t);
+  return cached(`full:${locale}`, () => new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).format(t);
 }
 
 /** What a date cell shows: relative when recent ("5 minutes ago"), else a short date. */
 export function shownDate(t: number, now: number, locale: Locale): string {
   const diff = now - t;
-  const rtf = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'auto' });
+  const rtf = cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'auto' }));
   if (diff >= 0 && diff < HOUR) return rtf.format(-Math.floor(diff / MINUTE), 'minute');
   if (diff >= 0 && diff < DAY) return rtf.format(-Math.floor(diff / HOUR), 'hour');
   const sameYear = new Date(t).getUTCFullYear() === new Date(now).getUTCFullYear();
-  return new Intl.DateTimeFormat(INTL_TAG[locale], {
-    month: 'short',
-    day: 'numeric',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(t);
+  return cached(`short:${locale}:${sameYear}`, () =>
+    new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }),
+  ).format(t);
 }
 
 /** Zendesk's "Next SLA breach" text: "35 m", "2 h", "3 d", negative once breached. */

@@ -225,7 +225,7 @@ export class SimulatedHelpdesk {
     let t = from;
     for (let guard = 0; guard < 100_000; guard++) {
       t += this.arrivalRng.exp(1 / this.peakRatePerMs);
-      if (this.arrivalRng.next() < arrivalShape(t)) return Math.round(t);
+      if (this.arrivalRng.next() < arrivalShape(t)) return Math.ceil(t / 1000) * 1000;
     }
     return Number.POSITIVE_INFINITY;
   }
@@ -280,7 +280,7 @@ export class SimulatedHelpdesk {
     const rng = this.backlogRng;
     let unsolved = this.tickets().filter((t) => UNSOLVED.includes(t.status)).length;
     while (unsolved < count) {
-      const created = Math.round(this.clock - (1 * HOUR + rng.next() * 20 * DAY));
+      const created = Math.floor((this.clock - (1 * HOUR + rng.next() * 20 * DAY)) / 1000) * 1000;
       const t = this.createTicket(created, { quiet: true });
       const s = this.schedules.get(t.id)!;
       const agent = rng.pick(this.world.agentsIn(t.groupId));

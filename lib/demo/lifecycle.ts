@@ -71,14 +71,19 @@ function workDelay(rng: Rng, priority: SimPriority | null): number {
 
 const PRIORITY_UP: Record<SimPriority, SimPriority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 
-/** Plans the next action after a ticket entered its current status. */
+/** Plans the next action after a ticket entered its current status (API times have second precision). */
 export function planNext(t: SimTicket, s: Schedule, at: number): void {
+  planAt(t, s, at);
+  if (Number.isFinite(s.at)) s.at = Math.max(Math.ceil(s.at / 1000) * 1000, at);
+}
+
+function planAt(t: SimTicket, s: Schedule, at: number): void {
   const rng = s.rng;
   switch (t.status) {
     case 'new':
       // Most tickets are picked up within hours; some wait long in the unassigned queue.
       s.kind = 'triage';
-      s.at = addBusinessMinutes(at, rng.chance(0.2) ? 240 + rng.exp(900) : 3 + rng.exp(60));
+      s.at = addBusinessMinutes(at, rng.chance(0.2) && s.pinAssignee === undefined ? 240 + rng.exp(900) : 3 + rng.exp(60));
       return;
     case 'open':
       s.kind = t.assigneeId === null ? 'triage' : 'work';

@@ -6,7 +6,7 @@ import { LOCALES, STRINGS, isLocale, type Locale } from './locale';
 import { renderShell } from './render-shell';
 import type { Theme } from './styles';
 import type { SimTicket } from './types';
-import { ALL_COLUMNS, type ColumnId, type SimView } from './views';
+import { ALL_COLUMNS, sortTickets, type ColumnId, type SimView } from './views';
 
 export type GroupBy = 'none' | 'group' | 'status' | 'assignee';
 
@@ -160,13 +160,36 @@ export function resolveViewOptions(o: ViewRenderOptions): Required<Omit<ViewRend
 
 /** Renders a view's table body, main pane and chrome texts; undefined for an unknown view. */
 export function renderViewParts(desk: SimulatedHelpdesk, options: ViewRenderOptions): RenderedView | undefined {
-  const o = resolveViewOptions(options);
-  const view = desk.view(o.viewId);
+  const view = desk.view(options.viewId);
   if (!view) return undefined;
+  const sort = options.sort ?? view.sort;
+  return renderTableParts(desk, view, desk.viewTickets(view.id, sort), sort, options);
+}
+
+/** Search results (`/agent/search/<text>`): the same table over tickets whose subject or id matches. */
+export function renderSearchParts(desk: SimulatedHelpdesk, text: string, options: Omit<ViewRenderOptions, 'viewId'>): RenderedView {
+  const needle = text.trim().toLowerCase();
+  const sort = options.sort ?? { by: 'updated' as const, dir: 'desc' as const };
+  const found = desk.tickets().filter((t) => t.status !== 'deleted' && (!needle || t.subject.toLowerCase().includes(needle) || String(t.id) === needle.replace(/^#/, '')));
+  const pseudo: SimView = { id: 0, title: `Search: ${text}`, matches: () => true, sort };
+  return renderTableParts(desk, pseudo, sortTicketsFor(desk, found, sort), sort, { ...options, viewId: 0 });
+}
+
+function sortTicketsFor(desk: SimulatedHelpdesk, tickets: SimTicket[], sort: { by: ColumnId; dir: 'asc' | 'desc' }): SimTicket[] {
+  return sortTickets(tickets, sort.by, sort.dir, (id) => desk.nameOf(id));
+}
+
+function renderTableParts(
+  desk: SimulatedHelpdesk,
+  view: SimView,
+  sorted: SimTicket[],
+  sort: { by: ColumnId; dir: 'asc' | 'desc' },
+  options: ViewRenderOptions,
+): RenderedView {
+  const o = resolveViewOptions(options);
   const ctx: Ctx = { desk, locale: o.locale, now: desk.now };
   const s = STRINGS[o.locale];
-  const sort = o.sort ?? view.sort;
-  const all = orderForGrouping(desk.viewTickets(view.id, sort), o.groupBy, ctx);
+  const all = orderForGrouping(sorted, o.groupBy, ctx);
   const pageCount = Math.max(1, Math.ceil(all.length / o.pageSize));
   const page = Math.min(o.page, pageCount);
   const tickets = all.slice((page - 1) * o.pageSize, page * o.pageSize);
@@ -293,4 +316,11 @@ export function renderViewPage(desk: SimulatedHelpdesk, options: ViewRenderOptio
     main: r.main,
     config: { viewId: r.view.id, page: r.page, pageCount: r.pageCount, query: viewQuery(options) },
   });
+}
+
+/** A full search results document; no SPA script (results do not refresh in place). */
+export function renderSearchPage(desk: SimulatedHelpdesk, text: string, options: Omit<ViewRenderOptions, 'viewId'>): string {
+  const r = renderSearchParts(desk, text, options);
+  const o = resolveViewOptions({ ...options, viewId: 0 });
+  return renderShell(desk, { title: r.documentTitle, locale: o.locale, theme: o.theme, main: r.main });
 }

@@ -2,6 +2,7 @@ import type { QueueLensDb, SnapshotRow } from '../db/database';
 import { rollupsFromHistory } from '../db/rollups';
 import { isHandoff } from '../ingest/handoffs';
 import {
+  dayOf,
   parseTicketKey,
   stageOf,
   type DailyRollup,
@@ -26,9 +27,11 @@ import { isValidatedImport, type ValidatedImport } from './validate';
  *   different ids): an observed transition whose bounds overlap one from another source with
  *   the same field/from/to is the same change — the narrower bounds are kept; an API transition
  *   inside an observed one's bounds replaces it (API history is authoritative, DESIGN.md).
- * - Rollups of every host touched are recomputed with `rollupsFromHistory`, then combined
- *   field-wise by max with the stored and imported rows, so days whose tickets were already
- *   pruned by retention keep their counts.
+ * - Rollups of every host touched are recomputed with `rollupsFromHistory` from the merged
+ *   history. Days before the host's earliest remaining history (already pruned by retention)
+ *   have nothing to recompute from: their stored and imported rows are kept (field-wise max,
+ *   as two sources count the same events). A field-wise max is NOT used on days with history:
+ *   two observers can place one change on different UTC days, and max would count it twice.
  * - Snapshots by id, newest `takenAt` wins; diagnostics by id, newest `at` wins.
  * - Transitions keep their original `source` (`observed`/`api`), so an export → import round
  *   trip is exact; where a record came from is reported as provenance instead.
@@ -213,10 +216,14 @@ export async function mergeImport(database: QueueLensDb, data: ValidatedImport, 
         const transitions = prefixes.length ? await database.transitions.where('key').startsWithAnyOf(prefixes).toArray() : [];
         const stored = await database.rollups.where('host').equals(host).toArray();
         const imported = files.flatMap((f) => f.export.rollups.filter((r) => r.host === host));
-        const rows = maxRollups([rollupsFromHistory(tickets, transitions), stored, imported]);
+        const rows = [...rollupsFromHistory(tickets, transitions), ...beforeHistory(tickets, transitions, [stored, imported])];
         const storedById = new Map(stored.map((r) => [r.id, r]));
+        const keep = new Set(rows.map((r) => r.id));
+        const stale = stored.filter((r) => !keep.has(r.id)).map((r) => r.id);
         const changed = rows.filter((r) => !sameJson(storedById.get(r.id), r));
+        if (stale.length) await database.rollups.bulkDelete(stale);
         if (changed.length) await database.rollups.bulkPut(changed);
+        written += changed.length + stale.length;
         written += changed.length;
       }
 
@@ -312,7 +319,20 @@ export function rebuildCounters(state: TicketState, transitions: Transition[], o
   ).length;
 }
 
-/** Field-wise max of rollup rows with the same id across sets (see the rules above). */
+/** Rows for days before any remaining history of the host: nothing to recompute them from. */
+function beforeHistory(tickets: TicketState[], transitions: Transition[], sources: DailyRollup[][]): DailyRollup[] {
+  let start: string | undefined;
+  const consider = (ms: number | undefined) => {
+    if (ms === undefined) return;
+    const d = dayOf(ms);
+    if (start === undefined || d < start) start = d;
+  };
+  for (const t of tickets) consider(t.createdAt ?? t.firstSeenAt);
+  for (const t of transitions) consider(t.at);
+  return maxRollups(sources.map((rows) => rows.filter((r) => start === undefined || r.day < start)));
+}
+
+/** Field-wise max of rollup rows with the same id across sets. */
 function maxRollups(sets: DailyRollup[][]): DailyRollup[] {
   const out = new Map<string, DailyRollup>();
   for (const set of sets) {

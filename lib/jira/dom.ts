@@ -91,9 +91,17 @@ export class PassBuilder {
     this.report.fieldCounts[field] = (this.report.fieldCounts[field] ?? 0) + by;
   }
 
-  observation(id: string): Observation {
+  /**
+   * The observation for a key met in this pass, or undefined when the key was already read:
+   * virtualised lists re-mount rows and drag previews duplicate cards; one key, one item.
+   */
+  start(id: string): Observation | undefined {
+    const key = ticketKey('jira', this.host, id);
+    if (this.seen.has(key)) return undefined;
+    this.seen.add(key);
+    this.count('id');
     return {
-      key: ticketKey('jira', this.host, id),
+      key,
       tool: 'jira',
       host: this.host,
       id,
@@ -103,12 +111,8 @@ export class PassBuilder {
     };
   }
 
-  /** Virtualised lists re-mount rows and nest child rows: one key is emitted once per pass. */
-  add(element: Element, badgeHost: Element, observation: Observation): boolean {
-    if (this.seen.has(observation.key)) return false;
-    this.seen.add(observation.key);
+  add(element: Element, badgeHost: Element, observation: Observation): void {
     this.items.push({ element, badgeHost, observation });
-    return true;
   }
 
   /** Sets `field` when the page showed it (null = shown empty), and counts it for selector health. */

@@ -138,8 +138,8 @@ export function parseCloudBoard(root: ParentNode, url: URL, now: number): PagePa
     const key = readKey(card, keyElement);
     if (!key) continue;
     keyed += 1;
-    pass.count('id');
-    const observation = pass.observation(key);
+    const observation = pass.start(key);
+    if (!observation) continue;
     const column = card.closest(markup.column.join(','));
     pass.set(observation, 'status', column ? names.of(column) : undefined);
     pass.set(observation, 'assignee', readAssignee(card));

@@ -48,8 +48,8 @@ export function parseDcBoard(root: ParentNode, url: URL, now: number, pageKind: 
     const key = card.getAttribute('data-issue-key')?.trim() || readKey(card, queryFirst(card, SELECTORS.dcKey));
     if (!key || !/^[A-Z][A-Z0-9_]+-\d+$/.test(key)) continue;
     keyed += 1;
-    pass.count('id');
-    const observation = pass.observation(key);
+    const observation = pass.start(key);
+    if (!observation) continue;
     const column = card.closest(columnSelector);
     if (column) {
       const id = column.getAttribute('data-column-id') ?? '';

@@ -39,8 +39,7 @@ export function parseIssueView(root: ParentNode, url: URL, now: number): PagePas
     pass.problem('Jira issue view not recognised: no issue key in the breadcrumb or URL');
     return pass.done();
   }
-  pass.count('id');
-  const observation = pass.observation(key);
+  const observation = pass.start(key)!;
   pass.set(observation, 'status', readIssueStatus(root));
   pass.set(observation, 'assignee', readIssueAssignee(root));
   const priority = readLabelled(queryFirst(root, SELECTORS.issuePriority), 'priority');

@@ -103,8 +103,8 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
     const key = readKey(row, keyCell);
     if (!key) continue;
     keyed += 1;
-    pass.count('id');
-    const observation = pass.observation(key);
+    const observation = pass.start(key);
+    if (!observation) continue;
     const cells = cellsOfRow(row.querySelectorAll(':scope > td'), columns);
     applyCells(pass, observation, cells, now);
     if (observation.status === undefined) pass.set(observation, 'status', readLozenge(row));
@@ -134,8 +134,8 @@ export function parseBacklog(root: ParentNode, url: URL, now: number): PagePass 
     const key = readKey(card, keyElement);
     if (!key) continue;
     keyed += 1;
-    pass.count('id');
-    const observation = pass.observation(key);
+    const observation = pass.start(key);
+    if (!observation) continue;
     pass.set(observation, 'status', readLozenge(card));
     pass.set(observation, 'assignee', readLabelled(card.querySelector('[aria-label^="Assignee"], img[alt^="Assignee"]'), 'assignee'));
     const summary = card.querySelector('[data-testid$="screen-reader-key"] div');

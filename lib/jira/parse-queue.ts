@@ -53,8 +53,8 @@ export function parseJsmQueue(root: ParentNode, url: URL, now: number): PagePass
 
   for (const [row, entry] of rows) {
     pass.report.rows += 1;
-    pass.count('id');
-    const observation = pass.observation(entry.key);
+    const observation = pass.start(entry.key);
+    if (!observation) continue;
     const cells = cellsOfRow(entry.cells, entry.fields);
     applyCells(pass, observation, cells, now);
     pass.setTitle(observation, textOf(cells.byField.get('summary')) || undefined);

@@ -6,8 +6,8 @@ import { stageOf, type StageOverrides, type Stage, type TicketState, type Transi
  * over typed arrays instead of a rescan of a million objects.
  *
  * - Tickets keep their input order; ticket i's transitions are slots
- *   `transitionStart[i] .. transitionStart[i+1]-1`, sorted by `at` (stable, so changes seen in
- *   one sighting keep their input order).
+ *   `transitionStart[i] .. transitionStart[i+1]-1`, sorted by `at`, then field (status,
+ *   assignee, group, priority), then input order.
  * - Strings are interned per dictionary: statuses, people (assignees), groups, priorities.
  *   Code -1 means null.
  * - Times are epoch ms in Float64Arrays; NaN means unknown.
@@ -212,14 +212,15 @@ export function buildHistoryIndex(
     automatic[slot] = rawAutomatic[j];
   }
 
-  // Pass 3: time order within each ticket (usually already so), and last activity.
+  // Pass 3: order within each ticket by (time, field) — usually already so. The field breaks
+  // ties so that changes seen in one sighting replay the same way whatever the input order.
   for (let i = 0; i < ticketCount; i++) {
     const begin = transitionStart[i];
     const end = transitionStart[i + 1];
     if (end === begin) continue;
     let sorted = true;
     for (let s = begin + 1; s < end; s++) {
-      if (at[s] < at[s - 1]) {
+      if (at[s] < at[s - 1] || (at[s] === at[s - 1] && field[s] < field[s - 1])) {
         sorted = false;
         break;
       }
@@ -266,7 +267,7 @@ export function buildHistoryIndex(
   };
 }
 
-/** Stable insertion sort of one ticket's run by time (runs are short: tens of slots). */
+/** Stable insertion sort of one ticket's run by (time, field); runs are short (tens of slots). */
 function sortRun(
   begin: number,
   end: number,
@@ -283,7 +284,7 @@ function sortRun(
     const t = to[s];
     const au = automatic[s];
     let k = s - 1;
-    while (k >= begin && at[k] > a) {
+    while (k >= begin && (at[k] > a || (at[k] === a && field[k] > f))) {
       at[k + 1] = at[k];
       field[k + 1] = field[k];
       from[k + 1] = from[k];

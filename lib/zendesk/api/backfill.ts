@@ -75,6 +75,9 @@ export interface ZendeskBackfillStats {
 export interface ZendeskBackfill {
   /** Asks for these tickets' history; recently backfilled and already queued ids are skipped. */
   enqueue(ticketIds: readonly string[]): void;
+  /** Records a backfill done earlier (e.g. `backfilledAt` kept by the background), so a reloaded
+   * content script does not fetch that ticket again within `recentMs`. */
+  markBackfilled(ticketId: string, at: number): void;
   /** Resolves when the queue is empty (including retries waiting for their time). */
   idle(): Promise<void>;
   stop(): void;
@@ -258,6 +261,8 @@ export function createZendeskBackfill(options: ZendeskBackfillOptions): ZendeskB
       const next = nextAuditsPage(body);
       url = next && !seen.has(next) ? next : undefined; // a repeated link would loop forever
     }
+    // A cut-short history would rebuild a wrong state: better none (observed history stays).
+    if (url) throw new BackfillError('invalid', `ticket ${ticketId} has more than ${maxAuditPages} audit pages`, url);
     return audits;
   }
 
@@ -333,6 +338,10 @@ export function createZendeskBackfill(options: ZendeskBackfillOptions): ZendeskB
   return {
     client,
     enqueue,
+    markBackfilled(ticketId, at) {
+      const known = finishedAt.get(ticketId);
+      if (known === undefined || at > known) finishedAt.set(ticketId, at);
+    },
     async idle() {
       while (running) await running;
     },

@@ -29,6 +29,11 @@ describe('parseRetryAfter', () => {
 });
 
 describe('BackfillClient', () => {
+  it('accepts the platform fetch as its FetchLike', () => {
+    const platform: FetchLike = globalThis.fetch;
+    expect(typeof platform).toBe('function');
+  });
+
   it('GETs same-origin with the session and validates the body', async () => {
     const { zd, client } = setup({ '/api/x.json': { ok: true, n: 1, extra: 'kept' } });
     await expect(client.get('/api/x.json', Body)).resolves.toEqual({ ok: true, n: 1 });

@@ -39,6 +39,12 @@ export function fakeZendesk(routes: Record<string, unknown>) {
     if (queued instanceof Error) throw queued;
     if (queued) return reply(queued.status, queued.body, queued.headers);
     if (route in routes) return reply(200, routes[route]);
+    // Any other show_many: the full fixture's tickets, filtered to the ids asked for.
+    const all = routes[SHOW_MANY_101_103] as { tickets: { id: number }[] } | undefined;
+    if (u.pathname === '/api/v2/tickets/show_many.json' && all) {
+      const ids = new Set((u.searchParams.get('ids') ?? '').split(','));
+      return reply(200, { ...all, tickets: all.tickets.filter((t) => ids.has(String(t.id))) });
+    }
     return reply(404, { error: 'RecordNotFound' });
   };
   return {
