@@ -75,9 +75,9 @@ export function drawBadges(
       badge.tabIndex = 0;
       badgeHost.prepend(badge);
       for (const other of element.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (other !== badge) other.remove();
-    } else if (badge.textContent === view.text && badge.getAttribute('data-level') === view.level && badge.getAttribute('aria-label') === view.label) {
-      continue;
     }
+    drawn.add(badge);
+    if (badge.textContent === view.text && badge.getAttribute('data-level') === view.level && badge.getAttribute('aria-label') === view.label) continue;
     badge.textContent = view.text;
     badge.setAttribute('data-level', view.level);
     badge.setAttribute('aria-label', view.label);

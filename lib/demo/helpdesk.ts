@@ -364,7 +364,6 @@ export class SimulatedHelpdesk {
         return inGroup.length ? inGroup : [...this.agentIds];
       },
       groupIds: () => this.groupList.map((g) => g.id),
-      groupIdByName: (name) => this.groupByName(name)?.id,
     };
   }
 

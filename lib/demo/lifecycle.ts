@@ -30,7 +30,6 @@ export interface World {
   record(t: SimTicket, at: number, authorId: number, via: SimVia, changes: FieldChanges, comment?: Comment): void;
   agentsIn(groupId: number | null): number[];
   groupIds(): number[];
-  groupIdByName(name: string): number | undefined;
 }
 
 export interface Comment {

@@ -65,7 +65,10 @@ export function routeHelpdesk(desk: SimulatedHelpdesk, url: URL, method = 'GET',
   if (verb !== 'GET' && verb !== 'HEAD') return json(405, { error: 'MethodNotAllowed' });
 
   if ((m = /^\/agent\/filters\/(\d+)\/?$/.exec(path))) {
-    const page = renderViewPage(desk, viewOptionsFromQuery(Number(m[1]), params));
+    const options = viewOptionsFromQuery(Number(m[1]), params);
+    // Benchmarks ask for `?rows=2000`: grow an aged backlog so "All unsolved" can fill the page.
+    if (options.rows) desk.ensureUnsolved(options.rows);
+    const page = renderViewPage(desk, options);
     return page ? html(200, page) : notFoundPage(path);
   }
   if ((m = /^\/agent\/tickets\/(\d+)\/?$/.exec(path))) {
@@ -76,7 +79,7 @@ export function routeHelpdesk(desk: SimulatedHelpdesk, url: URL, method = 'GET',
     });
     return page ? html(200, page) : notFoundPage(path);
   }
-  if ((m = /^\/agent\/search\/(?:\d+\/?)?$/.exec(path)) || path.startsWith('/agent/search/')) {
+  if (path.startsWith('/agent/search/')) {
     // Zendesk search URLs: /agent/search/1?q=text (or the text in the path).
     const text = params.get('q') ?? params.get('query') ?? decodeURIComponent(path.slice('/agent/search/'.length)).replace(/^\d+\/?$/, '');
     const { viewId: _unused, ...options } = viewOptionsFromQuery(0, params);

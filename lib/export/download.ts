@@ -20,12 +20,15 @@ function defaultDownloads(): DownloadsApi | undefined {
 /**
  * Saves text as a file from an extension page: `browser.downloads` when the API is there
  * (it shows the Save dialog and survives the page closing), else an `<a download>` click.
+ * A rejection from `downloads.download` (e.g. the user cancelled the dialog) is passed on, not
+ * retried through the anchor, which would save the file the user just declined.
  */
 export async function downloadText(
   fileName: string,
   text: string,
   ext: ExportExtension,
-  downloads: DownloadsApi | undefined = defaultDownloads(),
+  /** `null` forces the anchor fallback. */
+  downloads: DownloadsApi | null = defaultDownloads() ?? null,
 ): Promise<void> {
   const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[ext] }));
   try {

@@ -2,13 +2,15 @@ import {
   FIELD_ASSIGNEE,
   FIELD_GROUP,
   FIELD_STATUS,
+  NONE,
   STAGES,
+  forEachInDays,
   STAGE_DONE,
   stageOfStatusCode,
   type HistoryIndex,
 } from './history-index';
 import { DAY_MS } from './time';
-import { forEachTicket, type TicketScope } from './wip';
+import type { TicketScope } from './wip';
 
 /**
  * Where work waits (DESIGN.md): per stage, group and assignee — WIP, age-weighted WIP (sum of
@@ -137,40 +139,43 @@ export function whereWorkWaits(index: HistoryIndex, options: WaitOptions): Where
   };
   const none = new Int32Array([-1, -1, -1, -1]);
 
-  forEachTicket(index, options, (i) => {
-    const startedAt = index.startedAt[i];
+  // Walk state, shared across tickets (no per-ticket allocation).
+  let status = NONE;
+  let group = NONE;
+  let assignee = NONE;
+  let startedAt = NaN;
+  let previousTaken = false;
+  let lookbackStartTaken = false;
+  const takeSnapshots = (i: number, upTo: number) => {
+    // The walk state equals the state at every instant in [upTo, last undone change).
+    if (!previousTaken && upTo <= previousAt) {
+      previousTaken = true;
+      bucketsOf(before, i, status, group, assignee, startedAt <= previousAt);
+      snapshot('wipPrevious', 'agePrevious', before, previousAt - startedAt);
+    }
+    if (!lookbackStartTaken && upTo <= lookbackStart) {
+      lookbackStartTaken = true;
+      bucketsOf(before, i, status, group, assignee, startedAt <= lookbackStart);
+      snapshot('wipLookbackStart', undefined, before, 0);
+    }
+  };
+  const walk = (i: number) => {
+    startedAt = index.startedAt[i];
     if (Number.isNaN(startedAt)) return; // never started: never WIP
     const begin = index.transitionStart[i];
     const end = index.transitionStart[i + 1];
-    const lastChange = end > begin ? index.at[end - 1] : -Infinity;
-    if (index.open[i] === 0 && lastChange <= cutoff && !(startedAt > cutoff)) return; // finished before the lookback
-    let status = index.status[i];
-    let group = index.group[i];
-    let assignee = index.assignee[i];
+    status = index.status[i];
+    group = index.group[i];
+    assignee = index.assignee[i];
     bucketsOf(after, i, status, group, assignee, true);
     snapshot('wipNow', 'ageNow', after, now - startedAt);
-
-    let previousTaken = false;
-    let lookbackStartTaken = false;
-    const takeSnapshots = (upTo: number) => {
-      // State now equals the state at every instant in [upTo, last undone change).
-      if (!previousTaken && upTo <= previousAt) {
-        previousTaken = true;
-        bucketsOf(before, i, status, group, assignee, startedAt <= previousAt);
-        snapshot('wipPrevious', 'agePrevious', before, previousAt - startedAt);
-      }
-      if (!lookbackStartTaken && upTo <= lookbackStart) {
-        lookbackStartTaken = true;
-        bucketsOf(before, i, status, group, assignee, startedAt <= lookbackStart);
-        snapshot('wipLookbackStart', undefined, before, 0);
-      }
-    };
+    previousTaken = false;
+    lookbackStartTaken = false;
     let cursor = Infinity;
-    let s = end - 1;
-    for (; s >= begin; s--) {
+    for (let s = end - 1; s >= begin; s--) {
       const at = index.at[s];
       if (at <= cutoff) break;
-      takeSnapshots(at);
+      takeSnapshots(i, at);
       if (startedAt > at && startedAt < cursor) {
         bucketsOf(after, i, status, group, assignee, true);
         count(startedAt, none, after);
@@ -185,12 +190,21 @@ export function whereWorkWaits(index: HistoryIndex, options: WaitOptions): Where
       bucketsOf(before, i, status, group, assignee, startedAt < at);
       count(at, before, after);
     }
-    takeSnapshots(-Infinity);
+    takeSnapshots(i, -Infinity);
     if (startedAt > cutoff && startedAt < cursor) {
       bucketsOf(after, i, status, group, assignee, true);
       count(startedAt, none, after);
     }
-  });
+  };
+  if (options.tickets) {
+    for (const i of options.tickets) walk(i);
+  } else {
+    // Only tickets open now or changed since the cutoff can be WIP or move inside the lookback.
+    for (const i of index.openTickets) walk(i);
+    forEachInDays(index.lastChangeByDay, cutoff, Infinity, (i) => {
+      if (index.open[i] === 0 && index.at[index.transitionStart[i + 1] - 1] > cutoff) walk(i);
+    });
+  }
 
   const tolerance = options.tolerance ?? 0.2;
   const figures = (wip: number, ageSum: number, exits: number): WaitFigures => {

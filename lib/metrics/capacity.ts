@@ -1,5 +1,5 @@
 import type { DailyRollup } from '../model';
-import { FIELD_GROUP, isHandoffSlot, type HistoryIndex } from './history-index';
+import { FIELD_GROUP, forEachInDays, isHandoffSlot, type HistoryIndex } from './history-index';
 import { cycleTimes, rollupColumns, sumSlots } from './flow';
 import { coefficientOfVariation } from './percentiles';
 import { DAY_MS, utcDayNumber } from './time';
@@ -56,17 +56,17 @@ export interface CapacityOptions {
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : undefined);
 
-/** Human group changes in [from, to), by walking only the tail of each ticket's history. */
+/** Human group changes in [from, to), walking only the tail of recently changed tickets. */
 export function countEscalations(index: HistoryIndex, from: number, to: number, host?: string): number {
   let escalations = 0;
-  for (let i = 0; i < index.ticketCount; i++) {
-    if (host !== undefined && index.tickets[i].host !== host) continue;
+  forEachInDays(index.lastChangeByDay, from - 1, Infinity, (i) => {
+    if (host !== undefined && index.tickets[i].host !== host) return;
     for (let s = index.transitionStart[i + 1] - 1; s >= index.transitionStart[i]; s--) {
       const at = index.at[s];
       if (at < from) break;
       if (at < to && index.field[s] === FIELD_GROUP && isHandoffSlot(index, s)) escalations++;
     }
-  }
+  });
   return escalations;
 }
 

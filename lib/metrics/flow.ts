@@ -1,5 +1,5 @@
 import type { DailyRollup } from '../model';
-import { ageOriginOf, type HistoryIndex } from './history-index';
+import { ageOriginOf, forEachInDays, type HistoryIndex } from './history-index';
 import { sortedValues, standardPercentiles, mean, type Percentiles } from './percentiles';
 import { WEEK_MS, dayNumberOf, dayStringOf, utcDayNumber } from './time';
 
@@ -169,7 +169,7 @@ export function cycleTimes(index: HistoryIndex, options: CycleTimeOptions): Cycl
     samples.push(Math.max(0, done - ageOriginOf(index, i)));
   };
   if (options.tickets) for (const i of options.tickets) visit(i);
-  else for (let i = 0; i < index.ticketCount; i++) visit(i);
+  else forEachInDays(index.doneByDay, windowStart, windowEnd, visit);
   const sorted = sortedValues(samples);
   return { windowStart, windowEnd, samples: sorted, percentiles: standardPercentiles(sorted), meanMs: mean(sorted) };
 }

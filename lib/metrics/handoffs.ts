@@ -4,11 +4,12 @@ import {
   FIELD_ASSIGNEE,
   FIELD_GROUP,
   NONE,
+  forEachInDays,
   isHandoffSlot,
   type HistoryIndex,
 } from './history-index';
 import { WEEK_MS } from './time';
-import { forEachTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * Handoffs per ticket, in Zendesk's terms (DESIGN.md):
@@ -229,7 +230,7 @@ export function handoffSummary(
   let pingPongTickets = 0;
   const openWalked: number[] = [];
   const perTicket = new Map<number, TicketHandoffs>();
-  forEachTicket(index, scope, (i) => {
+  const visit = (i: number) => {
     const end = index.transitionStart[i + 1];
     if (end === index.transitionStart[i] || index.at[end - 1] <= window.start) return;
     const h = ticketHandoffsOf(index, i, window);
@@ -238,7 +239,9 @@ export function handoffSummary(
       openWalked.push(i);
       perTicket.set(i, h);
     }
-  });
+  };
+  if (scope.tickets) for (const i of scope.tickets) visit(i);
+  else forEachInDays(index.lastChangeByDay, window.start, Infinity, visit);
   const hotspots = topBy(
     openWalked,
     (i) => perTicket.get(i)!.handoffs * 1000 + perTicket.get(i)!.assigneeReturns + perTicket.get(i)!.groupReturns,

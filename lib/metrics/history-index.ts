@@ -89,8 +89,54 @@ export interface HistoryIndex {
   stageOfStatus: [Uint8Array, Uint8Array];
   /** Ticket index of a key. */
   ticketOf: Map<string, number>;
+  /** Indices of open (not done) tickets: most measures only look at these. */
+  openTickets: Int32Array;
+  /** Done tickets bucketed by the UTC day of `doneAt` (windows read only their days). */
+  doneByDay: DayBuckets;
+  /** Tickets bucketed by the UTC day of their last transition (no transitions: not listed). */
+  lastChangeByDay: DayBuckets;
   /** Transitions whose ticket is not among `tickets` (skipped). */
   orphanTransitions: number;
+}
+
+/** Ticket indices grouped by UTC day: day d's tickets are items[start[d - firstDay] .. start[d - firstDay + 1]). */
+export interface DayBuckets {
+  firstDay: number;
+  start: Int32Array;
+  items: Int32Array;
+}
+
+function bucketByDay(times: Float64Array): DayBuckets {
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    if (Number.isNaN(t)) continue;
+    const day = Math.floor(t / 86_400_000);
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  if (firstDay === Infinity) return { firstDay: 0, start: new Int32Array(1), items: new Int32Array(0) };
+  const days = lastDay - firstDay + 1;
+  const start = new Int32Array(days + 1);
+  for (let i = 0; i < times.length; i++) {
+    if (!Number.isNaN(times[i])) start[Math.floor(times[i] / 86_400_000) - firstDay + 1]++;
+  }
+  for (let d = 0; d < days; d++) start[d + 1] += start[d];
+  const cursor = start.slice(0, days);
+  const items = new Int32Array(start[days]);
+  for (let i = 0; i < times.length; i++) {
+    if (!Number.isNaN(times[i])) items[cursor[Math.floor(times[i] / 86_400_000) - firstDay]++] = i;
+  }
+  return { firstDay, start, items };
+}
+
+/** Calls `visit` for every ticket in buckets whose day may hold a time in (from, to]. */
+export function forEachInDays(buckets: DayBuckets, from: number, to: number, visit: (i: number) => void): void {
+  const days = buckets.start.length - 1;
+  const first = Math.max(0, Math.floor(from / 86_400_000) - buckets.firstDay);
+  const last = Math.min(days - 1, Math.floor(to / 86_400_000) - buckets.firstDay);
+  for (let k = buckets.start[first]; k < buckets.start[last + 1] && first <= last; k++) visit(buckets.items[k]);
 }
 
 const STAGE_CODE: Record<Stage, number> = { queued: 0, active: 1, waiting: 2, done: 3 };
@@ -235,6 +281,13 @@ export function buildHistoryIndex(
     stageOfStatus[1][code] = STAGE_CODE[stageOf('jira', statuses.values[code], overrides)];
   }
 
+  const openList: number[] = [];
+  const lastChangeAt = new Float64Array(ticketCount);
+  for (let i = 0; i < ticketCount; i++) {
+    if (open[i] === 1) openList.push(i);
+    lastChangeAt[i] = transitionStart[i + 1] > transitionStart[i] ? at[transitionStart[i + 1] - 1] : NaN;
+  }
+
   return {
     tickets,
     ticketCount,
@@ -263,6 +316,9 @@ export function buildHistoryIndex(
     automatic,
     stageOfStatus,
     ticketOf,
+    openTickets: Int32Array.from(openList),
+    doneByDay: bucketByDay(doneAt),
+    lastChangeByDay: bucketByDay(lastChangeAt),
     orphanTransitions,
   };
 }

@@ -5,12 +5,13 @@ import {
   STAGE_DONE,
   STAGE_QUEUED,
   ageOriginOf,
+  forEachInDays,
   stageOfStatusCode,
   type HistoryIndex,
 } from './history-index';
 import { percentileRank, sortedValues, standardPercentiles, type Percentiles } from './percentiles';
 import { WEEK_MS } from './time';
-import { forEachTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { forEachOpenTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * Pace (DESIGN.md): an open item's age as a percentile of the ages at which completed items
@@ -37,16 +38,16 @@ export function stageExitAges(index: HistoryIndex, options: { now: number; windo
   const windowEnd = options.now;
   const windowStart = windowEnd - (options.windowMs ?? 12 * WEEK_MS);
   const exits: number[][] = [[], [], []];
-  for (let i = 0; i < index.ticketCount; i++) {
+  forEachInDays(index.doneByDay, windowStart, windowEnd, (i) => {
     const done = index.doneAt[i];
-    if (!(done > windowStart && done <= windowEnd)) continue;
+    if (!(done > windowStart && done <= windowEnd)) return;
     for (let s = index.transitionStart[i]; s < index.transitionStart[i + 1]; s++) {
       if (index.field[s] !== FIELD_STATUS) continue;
       const left = stageOfStatusCode(index, i, index.from[s]);
       if (left === STAGE_DONE || left === stageOfStatusCode(index, i, index.to[s])) continue;
       exits[left].push(Math.max(0, index.at[s] - paceOrigin(index, i, left)));
     }
-  }
+  });
   return { windowStart, windowEnd, byStage: exits.map((ages) => sortedValues(ages)) };
 }
 
@@ -91,9 +92,9 @@ export function paceSummary(
   const alertsByStage: Record<Stage, number> = { queued: 0, active: 0, waiting: 0, done: 0 };
   const paced: number[] = [];
   const paces = new Float64Array(index.ticketCount);
-  forEachTicket(index, scope, (i) => {
+  forEachOpenTicket(index, scope, (i) => {
     const stage = index.stage[i];
-    if (index.open[i] !== 1 || stage === STAGE_DONE) return;
+    if (stage === STAGE_DONE) return;
     const sample = distributions.byStage[stage];
     if (sample.length === 0) return;
     const pace = percentileRank(sample, Math.max(0, scope.now - paceOrigin(index, i, stage)))!;

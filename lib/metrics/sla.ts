@@ -9,7 +9,7 @@ import {
 } from './history-index';
 import { businessTimeAt, instantAtBusinessTime, type BusinessCalendar } from './business-hours';
 import { HOUR_MS } from './time';
-import { forEachTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { forEachOpenTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * SLA (DESIGN.md): the host's own SLA (TicketState.slaDueAt, Zendesk's SLA cell / JSM) wins
@@ -219,8 +219,7 @@ export function slaSummary(index: HistoryIndex, options: SlaOptions & TicketScop
     breachedItems: [],
   };
   const statuses = new Map<number, SlaStatus>();
-  forEachTicket(index, options, (i) => {
-    if (index.open[i] !== 1) return;
+  forEachOpenTicket(index, options, (i) => {
     const status = evaluateSla(slaFactsOf(index, i), options, businessNow);
     if (!status) return;
     statuses.set(i, status);

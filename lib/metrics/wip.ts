@@ -76,14 +76,22 @@ export function forEachTicket(index: HistoryIndex, scope: TicketScope, visit: (i
   else for (let i = 0; i < index.ticketCount; i++) visit(i);
 }
 
+/** Open tickets in scope (visit still checks nothing: every index passed is open). */
+export function forEachOpenTicket(index: HistoryIndex, scope: TicketScope, visit: (i: number) => void): void {
+  if (scope.tickets) {
+    for (const i of scope.tickets) if (index.open[i] === 1) visit(i);
+  } else {
+    for (const i of index.openTickets) visit(i);
+  }
+}
+
 export function wipSummary(index: HistoryIndex, scope: TicketScope & { oldestCount?: number }): WipSummary {
   const byStage: Record<Stage, number> = { queued: 0, active: 0, waiting: 0, done: 0 };
   const ages: number[] = [];
   const wipTickets: number[] = [];
   let open = 0;
   let ageSumMs = 0;
-  forEachTicket(index, scope, (i) => {
-    if (index.open[i] !== 1) return;
+  forEachOpenTicket(index, scope, (i) => {
     open++;
     if (!isWipAt(index, i)) return;
     byStage[STAGES[index.stage[i]]]++;
@@ -182,8 +190,7 @@ export interface StatusTimeSummary {
 /** Time in status of open tickets, grouped by their current status. */
 export function timeInStatusSummary(index: HistoryIndex, scope: TicketScope): StatusTimeSummary[] {
   const byStatus = new Map<number, { current: number[]; accumulated: number[]; revisited: number; stage: number }>();
-  forEachTicket(index, scope, (i) => {
-    if (index.open[i] !== 1) return;
+  forEachOpenTicket(index, scope, (i) => {
     const t = timeInStatusOf(index, i, scope.now);
     let bucket = byStatus.get(index.status[i]);
     if (!bucket) byStatus.set(index.status[i], (bucket = { current: [], accumulated: [], revisited: 0, stage: index.stage[i] }));
@@ -235,8 +242,7 @@ export function stalledSummary(index: HistoryIndex, options: StalledOptions): St
   const deadMs = (options.deadDays ?? 45) * DAY_MS;
   const stalledTickets: number[] = [];
   let dead = 0;
-  forEachTicket(index, options, (i) => {
-    if (index.open[i] !== 1) return;
+  forEachOpenTicket(index, options, (i) => {
     const inactive = options.now - index.lastActivityAt[i];
     if (inactive < stalledMs) return;
     stalledTickets.push(i);

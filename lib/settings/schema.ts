@@ -255,7 +255,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function migrateSettings(raw: unknown): Settings {
   const obj = raw === undefined || raw === null ? {} : raw;
   if (!isRecord(obj)) throw new SettingsVersionError(typeof obj);
-  const version = obj.version ?? 1;
+  // Only an absent version means v1; `null` or anything else unexpected is refused.
+  const version = obj.version === undefined ? 1 : obj.version;
   if (version === 1) return SettingsSchema.parse(upgradeV1(SettingsV1Schema.parse(obj)));
   if (version === SETTINGS_VERSION) return SettingsSchema.parse(obj);
   throw new SettingsVersionError(version);

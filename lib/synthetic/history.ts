@@ -218,7 +218,7 @@ function live(life: TicketLife, random: Random, staff: Staff, words: Vocabulary,
   for (let step = 0; step < 40 && !life.ended; step++) {
     if (!life.wait(randomLogNormal(random, 2.5 * HOUR_MS * urgency, 1.0))) return;
     const r = random();
-    if (r < 0.36) {
+    if (r < 0.43) {
       // Waiting for the customer; they answer, or an automation solves it after 4 days.
       life.change('status', words.waiting);
       const silence = randomLogNormal(random, 18 * HOUR_MS, 1.1);
@@ -230,17 +230,17 @@ function live(life: TicketLife, random: Random, staff: Staff, words: Vocabulary,
         life.change('status', words.working);
         continue;
       }
-    } else if (r < 0.42) {
+    } else if (r < 0.51) {
       life.change('status', words.blocked);
       if (!life.wait(randomLogNormal(random, 30 * HOUR_MS, 0.9))) return;
       life.change('status', words.working);
       continue;
-    } else if (r < 0.52) {
+    } else if (r < 0.62) {
       // Assignee handoff within the group; sometimes back to an earlier owner (ping-pong).
       const back = random() < 0.3 ? life.earlier('assignee', random) : undefined;
       life.change('assignee', back ?? otherMember(random, staff, groupIndex(), life.assignee));
       continue;
-    } else if (r < 0.59 && staff.groups.length > 1) {
+    } else if (r < 0.7 && staff.groups.length > 1) {
       // Escalation to another group (or back to an earlier one), with a new assignee there.
       const automatic = random() < 0.15; // a routing rule, not a person
       let target = random() < 0.35 ? life.earlier('group', random) : undefined;
@@ -251,7 +251,7 @@ function live(life: TicketLife, random: Random, staff: Staff, words: Vocabulary,
       life.change('group', target, automatic);
       life.change('assignee', otherMember(random, staff, groupIndex(), life.assignee), automatic);
       continue;
-    } else if (r < 0.61) {
+    } else if (r < 0.72) {
       life.change('priority', PRIORITIES[randomIndex(random, PRIORITIES.length)]);
       continue;
     } else {

@@ -77,3 +77,12 @@ describe('routeHelpdesk', () => {
     expect(JSON.parse(res.body).now).toBe(NOW + 3_600_000 + 90 * 60_000);
   });
 });
+
+describe('routeHelpdesk benchmark pages', () => {
+  it('?rows=2000 grows the backlog and renders 2000 ticket rows on one page', () => {
+    const desk = makeDesk();
+    const res = routeHelpdesk(desk, url('/agent/filters/360001003?rows=2000'), 'GET');
+    const doc = parseHtml(res.body);
+    expect(doc.querySelectorAll('tr[data-test-id="generic-table-row"]').length).toBe(2000);
+  });
+});
