@@ -15,7 +15,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'QueueLens',
     description: 'See how work moves in Zendesk and Jira: aging, handoffs and bottlenecks, inline.',
-    permissions: ['storage', 'alarms', 'downloads', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
     host_permissions: [...ZENDESK_MATCHES, ...JIRA_MATCHES],
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*'],
     optional_permissions: browser === 'firefox' ? ['https://*/*'] : undefined,

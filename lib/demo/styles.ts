@@ -26,7 +26,7 @@ main{overflow:auto;padding:0 20px 20px}
 .sim-view-header h1{font-size:22px;line-height:28px;margin:0;font-weight:600}
 [data-test-id="views_views-header-counter"]{color:var(--muted)}
 button{font:inherit;color:inherit;background:none;border:1px solid var(--rule);border-radius:4px;padding:4px 10px;cursor:pointer}
-table[data-garden-id="tables.table"]{table-layout:fixed;width:100%;border-collapse:collapse;min-width:1000px}
+table[data-garden-id="tables.table"]{table-layout:fixed;width:100%;border-collapse:collapse;min-width:1360px}
 th[data-garden-id="tables.header_cell"],td[data-garden-id="tables.cell"]{height:40px;padding:0 12px;border-bottom:1px solid var(--rule);text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;vertical-align:middle}
 th[data-garden-id="tables.header_cell"]{font-weight:600;color:var(--muted);font-size:12px}
 th[data-garden-id="tables.header_cell"] button{border:0;padding:0;font-weight:600;display:inline-flex;gap:4px;align-items:center}
@@ -45,8 +45,8 @@ html[data-theme="dark"] .sim-pill.hold{background:#000;color:#fff;outline:1px so
 .sim-pagination{display:flex;gap:8px;align-items:center;padding:12px 0}
 .sim-pagination button[disabled]{opacity:.4;cursor:default}
 .sim-empty{padding:24px 12px;color:var(--muted)}
-col.c-check{width:44px}col.c-status{width:96px}col.c-id{width:80px}col.c-priority{width:90px}col.c-subject{width:auto}
-col.c-requester,col.c-group,col.c-assignee,col.c-custom{width:140px}col.c-created,col.c-updated{width:120px}col.c-sla{width:110px}col.c-actions{width:48px}
+col.c-check{width:44px}col.c-status{width:84px}col.c-id{width:76px}col.c-priority{width:80px}col.c-subject{width:auto}
+col.c-requester,col.c-group,col.c-assignee,col.c-custom{width:124px}col.c-created,col.c-updated{width:104px}col.c-sla{width:92px}col.c-actions{width:44px}
 .sim-ticket{padding:16px 0;display:grid;grid-template-columns:280px 1fr;gap:20px}
 .sim-ticket aside label{display:block;font-size:12px;color:var(--muted);margin-top:12px}
 .sim-tag{display:inline-block;border:1px solid var(--rule);border-radius:4px;padding:2px 8px;margin-top:4px}

@@ -109,7 +109,7 @@ export const SELECTORS = {
   // ── Data Center / Server boards ────────────────────────────────────────────────────────
   /** dc-board.html; hosts.md */
   dcPool: ['#ghx-pool'],
-  /** dc-board.html; dc-backlog.html (compact rows) */
+  /** dc-board.html; compact backlog rows (`.ghx-issue-compact`) per hosts.md-era DC markup, no fixture yet */
   dcCard: ['.ghx-issue[data-issue-key]', '.ghx-issue-compact[data-issue-key]', '.js-issue[data-issue-key]'],
   /** dc-board.html */
   dcKey: ['.ghx-key a', '.ghx-key'],
@@ -119,7 +119,7 @@ export const SELECTORS = {
   dcColumnHeader: ['#ghx-column-headers .ghx-column[data-id]', '#ghx-column-headers .ghx-column'],
   /** dc-board.html */
   dcColumnTitle: ['.ghx-column-title', 'h2'],
-  /** dc-board-swimlanes … dc-board.html */
+  /** dc-board.html (two swimlanes) */
   dcSwimlane: ['.ghx-swimlane[swimlane-id]', '.ghx-swimlane'],
   /** dc-board.html */
   dcDays: ['.ghx-days'],

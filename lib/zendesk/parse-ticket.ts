@@ -2,7 +2,7 @@ import { ticketKey } from '../model/key';
 import type { Observation, PageReport } from '../model';
 import type { PagePass } from '../adapter/types';
 import { readDateFromElement } from '../parse/dates';
-import { normaliseStatus } from './statuses';
+import { normalisePriority, normaliseStatus } from './statuses';
 import { SELECTORS, queryFirst } from './selectors';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)/;
@@ -44,7 +44,7 @@ export function parseZendeskTicket(root: ParentNode, url: URL, now: number): Pag
   }
   const priority = fieldValue(queryFirst(layout, SELECTORS.ticketPriority));
   if (priority) {
-    observation.priority = priority === '-' ? null : priority.toLowerCase();
+    observation.priority = priority === '-' ? null : normalisePriority(priority);
     count('priority');
   }
   // The assignee field shows the group tag always and the agent tag only when assigned.

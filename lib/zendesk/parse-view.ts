@@ -3,7 +3,7 @@ import type { Observation, PageKind, PageReport } from '../model';
 import type { PagePass, ParsedItem } from '../adapter/types';
 import { readDateFromElement } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
-import { normaliseStatus } from './statuses';
+import { normalisePriority, normaliseStatus } from './statuses';
 import { CELL_TEST_IDS, SELECTORS, queryAllFirst, queryFirst, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
@@ -129,7 +129,7 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
       const cell = cells.get(field);
       if (!cell) continue;
       const value = orNull(textOf(cell));
-      observation[field] = field === 'priority' && value ? value.toLowerCase() : value;
+      observation[field] = field === 'priority' && value ? normalisePriority(value) : value;
       count(field);
     }
     const created = readDateFromElement(cells.get('created') ?? null, now);

@@ -1,5 +1,5 @@
 /**
- * Zendesk shows status localised; QueueLens stores the system status so history compares
+ * Zendesk shows status and priority localised; QueueLens stores the system status so history compares
  * across agents' languages. Unknown labels (custom statuses) are kept as shown, lower-cased.
  */
 const STATUS_LABELS: Record<string, string> = {
@@ -14,4 +14,17 @@ const STATUS_LABELS: Record<string, string> = {
 export function normaliseStatus(label: string): string {
   const normal = label.replace(/\s+/g, ' ').trim().toLowerCase();
   return STATUS_LABELS[normal] ?? normal;
+}
+
+/** Priority labels in the agent languages we read → Zendesk's system priority. */
+const PRIORITY_LABELS: Record<string, string> = {
+  low: 'low', niedrig: 'low', faible: 'low', basse: 'low', baja: 'low', baixa: 'low', '低': 'low',
+  normal: 'normal', normale: 'normal', '標準': 'normal', '普通': 'normal',
+  high: 'high', hoch: 'high', 'élevée': 'high', haute: 'high', alta: 'high', '高': 'high',
+  urgent: 'urgent', dringend: 'urgent', urgente: 'urgent', '緊急': 'urgent',
+};
+
+export function normalisePriority(label: string): string {
+  const normal = label.replace(/\s+/g, ' ').trim().toLowerCase();
+  return PRIORITY_LABELS[normal] ?? normal;
 }

@@ -23,7 +23,7 @@ export async function launchExtensionBrowser(options: { headless?: boolean; user
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1600, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

@@ -69,7 +69,7 @@ describe('WIP, age and time in status — worked example', () => {
 
 describe('cycle time', () => {
   it('takes done − start of items done in the window; a reopened item counts to its last done', () => {
-    const now = T0 + 100 * D;
+    const now = T0 + 30 * D;
     const tickets = [
       ticket('1', { status: 'solved', doneAt: T0 + 2 * D }), // 2d
       ticket('2', { status: 'solved', doneAt: T0 + 4 * D }), // 4d
@@ -80,9 +80,9 @@ describe('cycle time', () => {
     ];
     const result = cycleTimes(buildHistoryIndex(tickets, []), { now });
     expect(Array.from(result.samples)).toEqual([2 * D, 4 * D, 6 * D]);
-    expect(result.percentiles).toMatchObject({ count: 3, p50: 4 * D, p85: 5.4 * D });
+    expect(result.percentiles).toMatchObject({ count: 3, p50: 4 * D, p85: expect.closeTo(5.4 * D, 3) });
     expect(result.meanMs).toBe(4 * D);
-    expect(cycleTimes(buildHistoryIndex(tickets, []), { now, windowMs: 97 * D }).percentiles!.count).toBe(1);
+    expect(cycleTimes(buildHistoryIndex(tickets, []), { now, windowMs: 25 * D }).percentiles!.count).toBe(1);
   });
 });
 
