@@ -3,10 +3,17 @@ import type { QueueLensDb } from '../db/database';
 import { ingestBatch } from '../ingest/ingest';
 import { annotationOf } from '../ingest/annotations';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { diagnosticId, RequestSchema, type ObserveResponse } from '../model';
+import { diagnosticId, RequestSchema, type ObserveResponse, type TicketState } from '../model';
 
 export interface Sender {
   id?: string;
+  tab?: { id?: number };
+}
+
+export interface HandlerOptions {
+  loadSettings?: () => Promise<Settings>;
+  /** Told about every ingested batch (the API backfill queues what lacks exact history). */
+  onObserved?: (tabId: number | undefined, states: TicketState[]) => void;
 }
 
 export type Response = ObserveResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
@@ -15,7 +22,8 @@ export type Response = ObserveResponse | { ok: true; annotations: ReturnType<typ
  * The background's one message entry point: refuses anything not sent by this extension, then
  * anything whose schema does not parse, before touching the database.
  */
-export function createMessageHandler(database: QueueLensDb, extensionId: string, loadSettings: () => Promise<Settings> = async () => DEFAULT_SETTINGS) {
+export function createMessageHandler(database: QueueLensDb, extensionId: string, options: HandlerOptions = {}) {
+  const loadSettings = options.loadSettings ?? (async () => DEFAULT_SETTINGS);
   let rejected = 0;
   return {
     get rejected() {
@@ -35,6 +43,7 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
       if (request.type === 'observe') {
         const result = await ingestBatch(database, request.observations);
         if (request.report) await database.diagnostics.put({ ...request.report, id: diagnosticId(request.report) });
+        options.onObserved?.(sender.tab?.id, result.states);
         return {
           ok: true,
           batchId: request.batchId,

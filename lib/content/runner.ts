@@ -152,6 +152,15 @@ export class ContentRunner {
     return report;
   }
 
+  /** Annotations the background pushes (after a backfill); shape-checked, then drawn. */
+  acceptAnnotations(annotations: unknown): void {
+    if (!Array.isArray(annotations)) return;
+    for (const a of annotations as Annotation[]) {
+      if (typeof a?.key === 'string' && typeof a.statusSince === 'number' && typeof a.handoffs === 'number') this.annotations.set(a.key, a);
+    }
+    this.redraw();
+  }
+
   private acknowledged(response: ObserveResponse): void {
     for (const a of response.annotations) this.annotations.set(a.key, a);
     this.thresholds = response.thresholds;

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Adapter } from '../adapter/types';
 import { ContentRunner } from './runner';
 import { PanelHost } from './panel-host';
+import { answerApiGet } from './api-proxy';
 
 /** Shared by every tool's content script: wires an adapter to the page and the background. */
 export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): ContentRunner {
@@ -13,6 +14,15 @@ export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): Conte
     onTicketPage: (key) => (key ? panel.show(key) : panel.hide()),
   });
   runner.start();
+  // Returning undefined leaves other messages unanswered; a promise answers this one.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if ((message as { type?: string })?.type === 'annotations') {
+      runner.acceptAnnotations((message as { annotations?: unknown }).annotations);
+      return undefined;
+    }
+    return answerApiGet(message, sender.id, browser.runtime.id);
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => runner.navigated());
   ctx.onInvalidated(() => {
     runner.stop();

@@ -168,7 +168,7 @@ export function whereWorkWaits(index: HistoryIndex, options: WaitOptions): Where
     group = index.group[i];
     assignee = index.assignee[i];
     bucketsOf(after, i, status, group, assignee, true);
-    snapshot('wipNow', 'ageNow', after, now - startedAt);
+    snapshot('wipNow', 'ageNow', after, Math.max(0, now - startedAt)); // host clock ahead of ours: 0
     previousTaken = false;
     lookbackStartTaken = false;
     let cursor = Infinity;

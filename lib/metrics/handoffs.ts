@@ -9,7 +9,7 @@ import {
   type HistoryIndex,
 } from './history-index';
 import { WEEK_MS } from './time';
-import { ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { keyOfTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * Handoffs per ticket, in Zendesk's terms (DESIGN.md):
@@ -246,6 +246,7 @@ export function handoffSummary(
     openWalked,
     (i) => perTicket.get(i)!.handoffs * 1000 + perTicket.get(i)!.assigneeReturns + perTicket.get(i)!.groupReturns,
     scope.listCount ?? 10,
+    keyOfTicket(index),
   ).map((i) => ({ ...ticketRef(index, i, scope.now), ...perTicket.get(i)! }));
   return {
     windowStart: window.start,

@@ -11,7 +11,7 @@ import {
 } from './history-index';
 import { percentileRank, sortedValues, standardPercentiles, type Percentiles } from './percentiles';
 import { WEEK_MS } from './time';
-import { forEachOpenTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { forEachOpenTicket, keyOfTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * Pace (DESIGN.md): an open item's age as a percentile of the ages at which completed items
@@ -103,7 +103,7 @@ export function paceSummary(
     if (pace > AGING_ALERT_PERCENTILE) alertsByStage[STAGES[stage]]++;
   });
   const agingAlerts = alertsByStage.queued + alertsByStage.active + alertsByStage.waiting;
-  const items = topBy(paced, (i) => paces[i] * 1e13 + (scope.now - paceOrigin(index, i, index.stage[i])), scope.listCount ?? 10).map(
+  const items = topBy(paced, (i) => paces[i] * 1e13 + (scope.now - paceOrigin(index, i, index.stage[i])), scope.listCount ?? 10, keyOfTicket(index)).map(
     (i) => ({
       ...ticketRef(index, i, scope.now),
       paceAgeMs: Math.max(0, scope.now - paceOrigin(index, i, index.stage[i])),

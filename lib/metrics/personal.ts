@@ -100,7 +100,7 @@ export function personalView(index: HistoryIndex, distributions: StageExitAges, 
   }
   const goals = options.goals ?? { daily: 0, weekly: 0 };
   const slaOptions = options.sla ? { ...options.sla, now } : undefined;
-  open.sort((a, b) => ageOriginOf(index, a) - ageOriginOf(index, b) || a - b);
+  open.sort((a, b) => ageOriginOf(index, a) - ageOriginOf(index, b) || (index.tickets[a].key < index.tickets[b].key ? -1 : 1));
   const focus = open.slice(0, options.focusCount ?? 10).map((i) => {
     const ref = ticketRef(index, i, now);
     const stagePaceAge = ref.stage === 'queued' ? now - index.originAt[i] : ref.ageMs;

@@ -9,7 +9,7 @@ import {
 } from './history-index';
 import { businessTimeAt, instantAtBusinessTime, type BusinessCalendar } from './business-hours';
 import { HOUR_MS } from './time';
-import { forEachOpenTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
+import { forEachOpenTicket, keyOfTicket, ticketRef, topBy, type TicketRef, type TicketScope } from './wip';
 
 /**
  * SLA (DESIGN.md): the host's own SLA (TicketState.slaDueAt, Zendesk's SLA cell / JSM) wins
@@ -236,11 +236,13 @@ export function slaSummary(index: HistoryIndex, options: SlaOptions & TicketScop
     keys.filter((i) => statuses.get(i)!.state !== 'breached'),
     (i) => -statuses.get(i)!.dueAt,
     listCount,
+    keyOfTicket(index),
   ).map(item);
   summary.breachedItems = topBy(
     keys.filter((i) => statuses.get(i)!.state === 'breached'),
     (i) => -statuses.get(i)!.dueAt,
     listCount,
+    keyOfTicket(index),
   ).map(item);
   return summary;
 }

@@ -22,6 +22,9 @@ export interface TicketRef {
   ageMs: number;
 }
 
+/** Ticket key of index i: the tie-break of every ticket list. */
+export const keyOfTicket = (index: HistoryIndex) => (i: number): string => index.tickets[i].key;
+
 export function ticketRef(index: HistoryIndex, i: number, now: number): TicketRef {
   const t = index.tickets[i];
   return {
@@ -101,19 +104,29 @@ export function wipSummary(index: HistoryIndex, scope: TicketScope & { oldestCou
     ageSumMs += age;
   });
   const oldestCount = scope.oldestCount ?? 10;
-  const oldest = topBy(wipTickets, (i) => -index.startedAt[i], oldestCount).map((i) => ticketRef(index, i, scope.now));
+  const oldest = topBy(wipTickets, (i) => -index.startedAt[i], oldestCount, keyOfTicket(index)).map((i) => ticketRef(index, i, scope.now));
   return { wip: ages.length, open, byStage, ages: standardPercentiles(sortedValues(ages)), ageSumMs, oldest };
 }
 
-/** The `count` items with the highest score, best first, without sorting everything. */
-export function topBy(items: readonly number[] | Int32Array, score: (item: number) => number, count: number): number[] {
+/**
+ * The `count` items with the highest score, best first, without sorting everything. Equal
+ * scores are ordered by `keyOf` (ticket key), so lists never depend on the order rows were stored.
+ */
+export function topBy(
+  items: readonly number[] | Int32Array,
+  score: (item: number) => number,
+  count: number,
+  keyOf?: (item: number) => string,
+): number[] {
   const best: number[] = [];
   const scores: number[] = [];
+  const before = (s: number, item: number, k: number) =>
+    scores[k] < s || (scores[k] === s && keyOf !== undefined && keyOf(item) < keyOf(best[k]));
   for (const item of items) {
     const s = score(item);
-    if (best.length === count && s <= scores[count - 1]) continue;
+    if (best.length === count && !before(s, item, count - 1)) continue;
     let k = best.length === count ? count - 1 : best.length;
-    while (k > 0 && scores[k - 1] < s) {
+    while (k > 0 && before(s, item, k - 1)) {
       best[k] = best[k - 1];
       scores[k] = scores[k - 1];
       k--;
@@ -207,7 +220,7 @@ export function timeInStatusSummary(index: HistoryIndex, scope: TicketScope): St
       accumulated: standardPercentiles(sortedValues(b.accumulated))!,
       revisited: b.revisited,
     }))
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.count - a.count || String(a.status).localeCompare(String(b.status)));
 }
 
 export interface StalledOptions extends TicketScope {
@@ -248,7 +261,7 @@ export function stalledSummary(index: HistoryIndex, options: StalledOptions): St
     stalledTickets.push(i);
     if (inactive > deadMs) dead++;
   });
-  const items = topBy(stalledTickets, (i) => -index.lastActivityAt[i], options.listCount ?? 10).map((i) => {
+  const items = topBy(stalledTickets, (i) => -index.lastActivityAt[i], options.listCount ?? 10, keyOfTicket(index)).map((i) => {
     const inactiveMs = Math.max(0, options.now - index.lastActivityAt[i]);
     return { ...ticketRef(index, i, options.now), inactiveMs, dead: inactiveMs > deadMs };
   });
