@@ -9,6 +9,8 @@ import { JIRA_MATCHES, ZENDESK_MATCHES } from './lib/hosts';
 
 
 export default defineConfig({
+  // Parallel builds (several engineers, or a bench beside the tests) can each use their own dir.
+  outDir: process.env.QUEUELENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: code reads the same inside and outside WXT.
   imports: false,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.cwd(), process.env.QUEUELENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
