@@ -65,7 +65,7 @@ export class BackfillCoordinator {
         const states: TicketState[] = [];
         for (const r of results) states.push((await applyApiHistory(this.database, r.key, r.transitions, r.facts)).state);
         // Badges on the page pick up the exact history at once, not at the next sighting.
-        await this.sendToTab(entry.tabId, { type: 'annotations', annotations: states.map(annotationOf) }).catch(() => {});
+        await this.sendToTab(entry.tabId, { type: 'annotations', annotations: states.map((s) => annotationOf(s)) }).catch(() => {});
       },
       onError: (error) => this.onError(error),
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { QueueLensDb } from '../db/database';
 import { ingestBatch } from '../ingest/ingest';
-import { annotationOf } from '../ingest/annotations';
+import { annotationOf, type PaceThresholds } from '../ingest/annotations';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { diagnosticId, RequestSchema, type ObserveResponse, type TicketState } from '../model';
 
@@ -14,6 +14,8 @@ export interface HandlerOptions {
   loadSettings?: () => Promise<Settings>;
   /** Told about every ingested batch (the API backfill queues what lacks exact history). */
   onObserved?: (tabId: number | undefined, states: TicketState[]) => void;
+  /** Pace thresholds per stage for a host (empty until enough history exists). */
+  paceFor?: (host: string) => PaceThresholds;
 }
 
 export type Response = ObserveResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
@@ -49,12 +51,12 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
           batchId: request.batchId,
           stored: result.stored,
           transitions: result.transitions,
-          annotations: result.states.map(annotationOf),
+          annotations: result.states.map((t) => annotationOf(t, options.paceFor?.(t.host))),
           thresholds: (await loadSettings()).thresholds,
         };
       }
       const states = await database.tickets.bulkGet(request.keys);
-      return { ok: true, annotations: states.filter((s) => s !== undefined).map((s) => annotationOf(s!)) };
+      return { ok: true, annotations: states.filter((s) => s !== undefined).map((s) => annotationOf(s!, options.paceFor?.(s!.host))) };
     },
   };
 }

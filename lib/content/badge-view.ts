@@ -11,6 +11,21 @@ export interface AgeThresholds {
 }
 export const DEFAULT_THRESHOLDS: AgeThresholds = { warnDays: 3, alertDays: 7 };
 
+/** DESIGN.md: colour by pace once history allows — past the 85th percentile is an aging alert. */
+function paceLevel(paceAge: number, pace: { p70: number; p85: number }): BadgeLevel {
+  return paceAge > pace.p85 ? 'alert' : paceAge > pace.p70 ? 'warn' : 'ok';
+}
+
+function thresholdLevel(ageDays: number, thresholds: AgeThresholds): BadgeLevel {
+  return ageDays >= thresholds.alertDays ? 'alert' : ageDays >= thresholds.warnDays ? 'warn' : 'ok';
+}
+
+function paceText(paceAge: number, pace: { stage: string; p70: number; p85: number }): string {
+  if (paceAge > pace.p85) return `older than 85% of completed tickets were when they left ${pace.stage} (aging alert)`;
+  if (paceAge > pace.p70) return `older than 70% of completed tickets were when they left ${pace.stage}`;
+  return `within the usual pace for ${pace.stage}`;
+}
+
 export interface BadgeView {
   text: string;
   level: BadgeLevel;
@@ -29,12 +44,12 @@ export function badgeView(a: Annotation | undefined, now: number, thresholds: Ag
   const statusText = `${a.statusSinceExact ? '' : '≥'}${formatDuration(inStatus)}`;
   const parts = [age !== undefined ? formatDuration(age) : '?', statusText];
   if (a.handoffs > 0) parts.push(`⇄${a.handoffs}`);
-  const ageDays = (age ?? 0) / 86_400_000;
-  const level: BadgeLevel = !a.open ? 'ok' : ageDays >= thresholds.alertDays ? 'alert' : ageDays >= thresholds.warnDays ? 'warn' : 'ok';
+  const level = !a.open ? 'ok' : a.pace ? paceLevel(now - a.pace.since, a.pace) : thresholdLevel((age ?? 0) / 86_400_000, thresholds);
   const label = [
     `Age ${age !== undefined ? formatDuration(age) : 'unknown'}`,
     `in current status ${a.statusSinceExact ? '' : 'at least '}${formatDuration(inStatus)}`,
     a.handoffs > 0 ? `${a.handoffs} handoff${a.handoffs === 1 ? '' : 's'}${a.lastOwners.length ? ` (last: ${a.lastOwners.join(' → ')})` : ''}` : 'no handoffs',
+    a.pace && a.open ? paceText(now - a.pace.since, a.pace) : undefined,
     a.slaDueAt !== undefined ? (a.slaDueAt <= now ? `SLA breached ${formatDuration(now - a.slaDueAt)} ago` : `SLA due in ${formatDuration(a.slaDueAt - now)}`) : undefined,
   ]
     .filter(Boolean)

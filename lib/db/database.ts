@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
-import { DB_NAME, STORES_V1, STORES_V2 } from './schema';
+import type { ImportProvenance } from '../import/merge';
+import { DB_NAME, STORES_V1, STORES_V2, STORES_V3 } from './schema';
 import { rollupsFromHistory } from './rollups';
 
 /** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
@@ -14,12 +15,19 @@ export interface SnapshotRow {
   data: unknown;
 }
 
+/** One imported file: the provenance `mergeImport` reported, kept so records can be traced back. */
+export interface ImportRow extends ImportProvenance {
+  /** `${importedAt}|${exportId}|${index in its batch}`: the same export imported twice keeps both. */
+  id: string;
+}
+
 export class QueueLensDb extends Dexie {
   tickets!: Table<TicketState, string>;
   transitions!: Table<Transition, string>;
   diagnostics!: Table<Diagnostic, string>;
   rollups!: Table<DailyRollup, string>;
   snapshots!: Table<SnapshotRow, string>;
+  imports!: Table<ImportRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -31,6 +39,8 @@ export class QueueLensDb extends Dexie {
         const transitions = await tx.table<Transition, string>('transitions').toArray();
         await tx.table<DailyRollup, string>('rollups').bulkPut(rollupsFromHistory(tickets, transitions));
       });
+    // v3 only adds the `imports` table: no rows to reshape.
+    this.version(3).stores(STORES_V3);
   }
 }
 

@@ -5,6 +5,7 @@
  * v1 (first release): tickets, transitions, diagnostics.
  * v2: daily rollups and weekly snapshots; tickets gain the [host+open] index the popup reads,
  *     and existing history is rolled up by the upgrade.
+ * v3: import provenance (`imports`): which export file contributed which records, and when.
  */
 export const STORES_V1 = {
   tickets: 'key, host, open',
@@ -20,5 +21,11 @@ export const STORES_V2 = {
   snapshots: 'id, host, week, [host+week]',
 };
 
+/** Only adds a table; every v2 store is repeated unchanged. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  imports: 'id, importedAt, exportId',
+};
+
 export const DB_NAME = 'queuelens';
-export const CURRENT_DB_VERSION = 2;
+export const CURRENT_DB_VERSION = 3;

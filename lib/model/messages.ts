@@ -35,6 +35,12 @@ export const AnnotationSchema = z.object({
   slaDueAt: z.number().optional(),
   lastOwners: z.array(z.string()).max(2),
   open: z.boolean(),
+  /**
+   * Pace thresholds of the ticket's stage (ages at which 70% / 85% of completed items had left
+   * it), once enough history exists; `paceSince` is where that age starts (creation while queued,
+   * the commitment point after). Sent as thresholds, so the badge stays right as the item ages.
+   */
+  pace: z.object({ stage: z.string(), p70: z.number(), p85: z.number(), since: z.number() }).optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 

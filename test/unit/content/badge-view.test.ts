@@ -36,3 +36,16 @@ describe('badge view', () => {
     expect(badgeView(undefined, NOW, DEFAULT_THRESHOLDS)).toMatchObject({ text: '…', level: 'unknown' });
   });
 });
+
+describe('badge colour by pace', () => {
+  const pace = { stage: 'active', p70: 2 * DAY, p85: 5 * DAY, since: NOW - 3 * DAY };
+  it('uses pace, not fixed days, once the stage has history', () => {
+    // 3 days into "active": past p70 (2d), under p85 (5d) → amber, though under the 7-day alert.
+    expect(badgeView(annotation({ pace }), NOW, DEFAULT_THRESHOLDS)).toMatchObject({ level: 'warn' });
+    expect(badgeView(annotation({ pace: { ...pace, since: NOW - 6 * DAY } }), NOW, DEFAULT_THRESHOLDS).level).toBe('alert');
+    expect(badgeView(annotation({ pace: { ...pace, since: NOW - DAY }, startedAt: NOW - 30 * DAY }), NOW, DEFAULT_THRESHOLDS).level).toBe('ok');
+  });
+  it('explains pace in words', () => {
+    expect(badgeView(annotation({ pace: { ...pace, since: NOW - 6 * DAY } }), NOW, DEFAULT_THRESHOLDS).label).toContain('older than 85% of completed tickets were when they left active (aging alert)');
+  });
+});
