@@ -6,7 +6,7 @@ const STYLE_ID = 'queuelens-style';
 
 /**
  * Badge look: a Garden-like tag. Fixed width and height, no wrapping and `contain: strict`, so a
- * badge never resizes its cell or row; colours follow the page's colour scheme.
+ * badge never resizes its cell or row; colours follow the page's own theme (see page-theme.ts).
  */
 const BADGE_CSS = `
 [data-queuelens="badge"]{all:initial;box-sizing:border-box;display:inline-block;vertical-align:middle;
@@ -17,10 +17,10 @@ font-variant-numeric:tabular-nums;background:#e9ebed;color:#2f3941;cursor:defaul
 [data-queuelens="badge"][data-level="warn"]{background:#fff7ed;color:#ac5918}
 [data-queuelens="badge"][data-level="alert"]{background:#fff0f1;color:#cd3642}
 [data-queuelens="badge"]:focus-visible{outline:2px solid #1f73b7;outline-offset:1px}
-@media (prefers-color-scheme:dark){[data-queuelens="badge"]{background:#2f3941;color:#e9ebed}
-[data-queuelens="badge"][data-level="ok"]{background:#0b3b29;color:#5eae91}
-[data-queuelens="badge"][data-level="warn"]{background:#4a2b05;color:#f5a133}
-[data-queuelens="badge"][data-level="alert"]{background:#4a1116;color:#eb6d7a}}
+html[data-queuelens-theme="dark"] [data-queuelens="badge"]{background:#2f3941;color:#e9ebed}
+html[data-queuelens-theme="dark"] [data-queuelens="badge"][data-level="ok"]{background:#0b3b29;color:#5eae91}
+html[data-queuelens-theme="dark"] [data-queuelens="badge"][data-level="warn"]{background:#4a2b05;color:#f5a133}
+html[data-queuelens-theme="dark"] [data-queuelens="badge"][data-level="alert"]{background:#4a1116;color:#eb6d7a}
 `;
 
 export function ensureBadgeStyle(doc: Document): void {

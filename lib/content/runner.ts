@@ -1,8 +1,9 @@
 import type { Adapter, PagePass, ParsedItem } from '../adapter/types';
-import type { Annotation, Observation, ObserveResponse, PageReport } from '../model';
+import type { Annotation, Observation, ObserveResponse, PageKind, PageReport, Tool } from '../model';
 import { drawBadges, ensureBadgeStyle, isOwnNode } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
 import { FrameBatcher } from './frame-batcher';
+import { detectDarkPage, markPageTheme } from './page-theme';
 import { Outbox, type Send } from './outbox';
 
 /** Unchanged rows are re-sent at most this often, to keep "last seen" (a transition bound) fresh. */
@@ -18,6 +19,14 @@ function debugEnabled(): boolean {
     return false;
   }
 }
+
+const TOOL_NAMES: Record<Tool, string> = { zendesk: 'Zendesk', jira: 'Jira' };
+
+/** What users call the page: `zendesk-view` → "view", `jira-dc-board` → "board". */
+const pageNoun = (kind: PageKind) => kind.replace(/^(?:zendesk|jira)-(?:dc-)?/, '');
+
+/** "Zendesk view layout not recognised", "Jira board layout not recognised": the popup's health line names tool and page. */
+const layoutNotRecognised = (report: PageReport) => `${TOOL_NAMES[report.tool] ?? report.tool} ${pageNoun(report.pageKind)} layout not recognised`;
 
 /** A view page whose table has not appeared after this long is reported as unrecognised. */
 const MISSING_TABLE_GRACE_MS = 10_000;
@@ -56,6 +65,7 @@ export class ContentRunner {
   private thresholds: AgeThresholds;
   private now: () => number;
   private debug = debugEnabled();
+  private dark: boolean | undefined;
   errors = 0;
   passes = 0;
 
@@ -111,9 +121,12 @@ export class ContentRunner {
       return;
     }
     const fresh = result.items;
+    // Style read before this pass's writes (no forced layout between writes).
+    if (!scope && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
     if (!scope) this.options.onTicketPage?.(fresh.length === 1 && !fresh[0].badgeHost ? fresh[0].observation.key : undefined);
     for (const item of fresh) this.items.set(item.element, item);
+    if (!scope && this.dark !== undefined) markPageTheme(document, this.dark);
     const drawn = this.safeDraw(fresh, now, scope ? undefined : document);
 
     const changed = fresh
@@ -141,10 +154,10 @@ export class ContentRunner {
   private reportToSend(report: PageReport, now: number): PageReport | undefined {
     if (report.fieldCounts.table === 0) {
       if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
-      report.problem ??= 'Zendesk view layout not recognised: no ticket table found on a view page';
+      report.problem ??= `${layoutNotRecognised(report)}: no ${report.tool === 'zendesk' ? 'ticket table' : 'issue board, list or queue'} found on a ${pageNoun(report.pageKind)} page`;
     } else if (report.rows === 0 && report.fieldCounts.layout === 0) {
       if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
-      report.problem ??= `${report.tool === 'zendesk' ? 'Zendesk' : 'Jira'} page layout not recognised: nothing to read on a ${report.pageKind} page`;
+      report.problem ??= `${layoutNotRecognised(report)}: nothing to read on a ${pageNoun(report.pageKind)} page`;
     }
     const summary = JSON.stringify([report.pageKind, report.rows, report.problem, report.fieldCounts]);
     if (summary === this.lastReportSummary) return undefined;

@@ -1,7 +1,8 @@
 import { ticketKey } from '../model/key';
 import type { Observation, PageKind, PageReport } from '../model';
 import type { PagePass, ParsedItem } from '../adapter/types';
-import { BROWSE_HREF, ISSUE_KEY, SELECTORS, queryFirst } from './selectors';
+import { queryFirst } from '../adapter/dom';
+import { BROWSE_HREF, ISSUE_KEY, SELECTORS } from './selectors';
 import { viewIdOf } from './detect';
 
 /** Shared pieces of every Jira parser: text, keys, people, and the pass bookkeeping. */

@@ -1,6 +1,7 @@
 import type { PagePass } from '../adapter/types';
 import { PassBuilder, checkHealth, elementWithText, outsideLink, readKey, readLabelled, textOf } from './dom';
-import { SELECTORS, queryAllFirst, queryFirst } from './selectors';
+import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 
 /** The two Cloud board markups of 2026 differ only in which test ids they carry. */
 interface BoardMarkup {

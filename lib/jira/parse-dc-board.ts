@@ -1,6 +1,7 @@
 import type { PagePass } from '../adapter/types';
 import { PassBuilder, checkHealth, readKey, readLabelled, textOf } from './dom';
-import { SELECTORS, queryAllFirst, queryFirst } from './selectors';
+import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 
 /** "5 days in this column" (DC's `.ghx-days` tooltip) → 5; the dot count is the fallback. */
 export function readDaysInColumn(card: Element): number | undefined {

@@ -1,7 +1,8 @@
 import type { PagePass } from '../adapter/types';
 import { PassBuilder, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
 import { issueKeyOfUrl } from './detect';
-import { SELECTORS, queryFirst } from './selectors';
+import { queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 
 /** The issue's own status: in its status area, else the first lozenge outside linked-issue panels. */
 function readIssueStatus(root: ParentNode): string | undefined {

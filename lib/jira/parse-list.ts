@@ -3,7 +3,8 @@ import type { Observation } from '../model';
 import { readDateFromElement } from '../parse/dates';
 import { PassBuilder, checkHealth, orNull, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
 import { fieldOfJiraHeader, type JiraColumnField } from './headers';
-import { SELECTORS, queryAllFirst, queryFirst } from './selectors';
+import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 import { parseSlaCellText } from './sla-cell';
 
 /** Header label of a native-table column: the th's aria-label, else its visible label. */

@@ -2,7 +2,8 @@ import type { PagePass } from '../adapter/types';
 import { PassBuilder, checkHealth, outsideLink, textOf } from './dom';
 import { fieldOfJiraColumnId, fieldOfJiraHeader, type JiraColumnField } from './headers';
 import { applyCells, cellsOfRow, parseIssueTable } from './parse-list';
-import { SELECTORS, queryAllFirst, queryFirst } from './selectors';
+import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 
 const CELL_PREFIX = 'common.components.virtual-table.table.content.rows.common.cell-wrapper-row';
 /** The suffix of a queue cell test id: "<KEY>-<columnId>", e.g. "SUP-12-status". */

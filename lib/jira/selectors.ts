@@ -5,8 +5,6 @@
  * "hosts.md" = reported from live tenants but not in a capture we hold).
  * When Jira changes markup, fix it here and add the new page as a fixture.
  */
-export { queryAllFirst, queryFirst } from '../zendesk/selectors';
-
 export const SELECTORS = {
   // ── Cloud board, platform-board-kit markup ──────────────────────────────────────────────
   /** board-kit.html, board-kit-swimlanes.html, shared:live_dom_outerhtml_snippets (4. Board) */

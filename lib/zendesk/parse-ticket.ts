@@ -3,7 +3,8 @@ import type { Observation, PageReport } from '../model';
 import type { PagePass } from '../adapter/types';
 import { readDateFromElement } from '../parse/dates';
 import { normalisePriority, normaliseStatus } from './statuses';
-import { SELECTORS, queryFirst } from './selectors';
+import { queryFirst } from '../adapter/dom';
+import { SELECTORS } from './selectors';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)/;
 const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -4,7 +4,8 @@ import type { PagePass, ParsedItem } from '../adapter/types';
 import { readDateFromElement } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
 import { normalisePriority, normaliseStatus } from './statuses';
-import { CELL_TEST_IDS, SELECTORS, queryAllFirst, queryFirst, type ColumnField } from './selectors';
+import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { CELL_TEST_IDS, SELECTORS, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
 const TICKET_HREF = /\/agent\/tickets\/(\d+)/;

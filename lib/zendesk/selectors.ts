@@ -67,19 +67,3 @@ export type ColumnField =
   | 'updated'
   | 'sla'
   | 'other';
-
-export function queryFirst(root: ParentNode, ranked: readonly string[]): Element | null {
-  for (const selector of ranked) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Element[] {
-  for (const selector of ranked) {
-    const found = root.querySelectorAll(selector);
-    if (found.length) return [...found];
-  }
-  return [];
-}

@@ -1,0 +1,20 @@
+/**
+ * Ranked-selector lookups shared by every adapter. Selector lists are ordered best first
+ * (design-system and test-id attributes, structure last): the first selector that matches
+ * anything wins, so a weaker fallback never mixes its matches with a stronger one's.
+ */
+export function queryFirst(root: ParentNode, ranked: readonly string[]): Element | null {
+  for (const selector of ranked) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Element[] {
+  for (const selector of ranked) {
+    const found = root.querySelectorAll(selector);
+    if (found.length) return [...found];
+  }
+  return [];
+}
