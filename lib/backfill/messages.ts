@@ -24,6 +24,7 @@ export const HistoryFactsSchema = z.object({
   solvedAt: EpochMsSchema.optional(),
   slaDueAt: EpochMsSchema.nullable().optional(),
   startedAt: EpochMsSchema.optional(),
+  statusSince: EpochMsSchema.optional(),
 });
 
 /** One ticket's exact history, as the backfill hands it to its writer. */

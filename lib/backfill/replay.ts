@@ -37,6 +37,9 @@ export interface HistoryFacts {
   slaDueAt?: number | null;
   /** Jira: the commitment point when the API knows it exactly. */
   startedAt?: number;
+  /** Jira: start of the time in the current column accumulated across revisits (Jira's rule),
+   * i.e. fetchedAt − accumulated. Applied only while the status is still `current.status`. */
+  statusSince?: number;
 }
 
 export interface TicketIdentity {
@@ -131,6 +134,8 @@ export function replayHistory(
   // A ticket that reached done with no status event to date it (e.g. audits cut short).
   if (state.stage === 'done' && state.doneAt === undefined && facts.solvedAt !== undefined) state.doneAt = facts.solvedAt;
   if (facts.startedAt !== undefined) state.startedAt = facts.startedAt;
+  // A status change observed after the read starts a new visit: the accumulated time no longer applies.
+  if (facts.statusSince !== undefined && state.status === facts.current?.status) state.statusSince = facts.statusSince;
   if (facts.reopens !== undefined) state.reopens = facts.reopens;
   if (facts.assigneeStations !== undefined) state.assigneeStations = facts.assigneeStations;
   if (facts.groupStations !== undefined) state.groupStations = facts.groupStations;

@@ -1,11 +1,13 @@
 import type { FetchLike, FetchResponse } from '../backfill/client';
 import { applyApiHistory } from '../backfill/apply-history';
 import type { QueueLensDb } from '../db/database';
-import type { TicketState } from '../model';
+import type { StageOverrides, TicketKey, TicketState, Tool, Transition } from '../model';
+import type { HistoryFacts } from '../backfill/replay';
 import { ProxyGetResponseSchema } from '../model/proxy';
 import { annotationOf } from '../ingest/annotations';
-import type { Settings } from '../settings/schema';
-import { createZendeskBackfill, type ZendeskBackfill } from '../zendesk/api/backfill';
+import { stageOverridesFor, type Settings } from '../settings/schema';
+import { createZendeskBackfill } from '../zendesk/api/backfill';
+import { createJiraBackfill, type JiraIssueHint } from '../jira/api/backfill-client';
 
 /** Sends a message to one tab's content script (browser.tabs.sendMessage, injectable). */
 export type TabMessenger = (tabId: number, message: unknown) => Promise<unknown>;
@@ -15,14 +17,40 @@ export function needsBackfill(t: TicketState): boolean {
   return t.backfilledAt === undefined || (t.updatedAt !== undefined && t.updatedAt > t.backfilledAt);
 }
 
+/** What every tool's backfill offers the coordinator. */
+interface HostBackfill {
+  queue(states: TicketState[]): void;
+  idle(): Promise<void>;
+  stop(): void;
+  stats(): { queued: number; written: number; missing: number; failed: number; requests: number; rateLimited: number; invalid: number };
+}
+
+/** A result either tool's backfill hands its writer. */
+interface HistoryResult {
+  key: TicketKey;
+  transitions: Transition[];
+  facts: HistoryFacts;
+  stageOverrides?: StageOverrides;
+}
+
+/** Jira boards (Cloud `/boards/<id>`, DC `rapidView=`) are observed with the board id as viewId. */
+const BOARD_PAGES = new Set(['jira-board', 'jira-dc-board', 'jira-backlog']);
+
+function jiraHint(s: TicketState): JiraIssueHint {
+  return {
+    ...(s.lastPageKind === 'jira-queue' ? { serviceDesk: true } : {}),
+    ...(BOARD_PAGES.has(s.lastPageKind) && s.viewId && /^\d+$/.test(s.viewId) ? { boardId: s.viewId } : {}),
+  };
+}
+
 /**
- * Runs the API backfill per Zendesk instance in the background, where the zod schemas and the
- * database live. Requests go out through a content script of that host (same origin, the
- * user's session); the tab that most recently reported is used, and a closed tab just makes
- * the request fail transiently, to be retried through another.
+ * Runs the API backfill per instance (Zendesk and Jira) in the background, where the zod
+ * schemas and the database live. Requests go out through a content script of that host (same
+ * origin, the user's session); the tab that most recently reported is used, and a closed tab
+ * just makes the request fail transiently, to be retried through another.
  */
 export class BackfillCoordinator {
-  private perHost = new Map<string, { backfill: ZendeskBackfill; tabId: number }>();
+  private perHost = new Map<string, { backfill: HostBackfill; tabId: number }>();
 
   constructor(
     private database: QueueLensDb,
@@ -34,43 +62,67 @@ export class BackfillCoordinator {
   /** Called after each observe batch from a tab: queue what lacks exact history. */
   observed(tabId: number | undefined, states: TicketState[]): void {
     if (tabId === undefined || !this.settings().backfill.enabled) return;
-    const byHost = new Map<string, string[]>();
+    const byHost = new Map<string, { tool: Tool; host: string; states: TicketState[] }>();
     for (const s of states) {
-      if (s.tool !== 'zendesk' || !needsBackfill(s)) continue;
-      byHost.set(s.host, [...(byHost.get(s.host) ?? []), s.id]);
+      if (!needsBackfill(s)) continue;
+      const id = `${s.tool}:${s.host}`;
+      const entry = byHost.get(id) ?? { tool: s.tool, host: s.host, states: [] };
+      entry.states.push(s);
+      byHost.set(id, entry);
     }
-    for (const [host, ids] of byHost) this.forHost(host, tabId).enqueue(ids);
+    for (const { tool, host, states: queued } of byHost.values()) this.forHost(tool, host, tabId)?.queue(queued);
   }
 
   stats(host: string) {
-    return this.perHost.get(host)?.backfill.stats();
+    for (const [id, entry] of this.perHost) if (id.endsWith(`:${host}`)) return entry.backfill.stats();
+    return undefined;
   }
 
   async idle(): Promise<void> {
     await Promise.all([...this.perHost.values()].map((h) => h.backfill.idle()));
   }
 
-  private forHost(host: string, tabId: number): ZendeskBackfill {
-    const existing = this.perHost.get(host);
+  private forHost(tool: Tool, host: string, tabId: number): HostBackfill | undefined {
+    const id = `${tool}:${host}`;
+    const existing = this.perHost.get(id);
     if (existing) {
       existing.tabId = tabId;
       return existing.backfill;
     }
-    const entry = { tabId } as { tabId: number; backfill: ZendeskBackfill };
-    entry.backfill = createZendeskBackfill({
-        host,
-        fetch: this.proxyFetch(() => entry.tabId),
-        settings: () => this.settings().backfill,
-      writer: async (results) => {
-        const states: TicketState[] = [];
-        for (const r of results) states.push((await applyApiHistory(this.database, r.key, r.transitions, r.facts)).state);
-        // Badges on the page pick up the exact history at once, not at the next sighting.
-        await this.sendToTab(entry.tabId, { type: 'annotations', annotations: states.map((s) => annotationOf(s)) }).catch(() => {});
-      },
-      onError: (error) => this.onError(error),
-    });
-    this.perHost.set(host, entry);
+    const entry = { tabId } as { tabId: number; backfill: HostBackfill };
+    const common = {
+      host,
+      fetch: this.proxyFetch(() => entry.tabId),
+      settings: () => this.settings().backfill,
+      writer: (results: HistoryResult[]) => this.write(host, results, entry.tabId),
+      onError: (error: unknown) => this.onError(error),
+    };
+    if (tool === 'zendesk') {
+      const backfill = createZendeskBackfill(common);
+      entry.backfill = { ...bound(backfill), queue: (states) => backfill.enqueue(states.map((s) => s.id)) };
+    } else if (tool === 'jira') {
+      const backfill = createJiraBackfill(common);
+      entry.backfill = {
+        ...bound(backfill),
+        queue: (states) => backfill.enqueue(states.map((s) => s.id), new Map(states.map((s) => [s.id, jiraHint(s)]))),
+      };
+    } else {
+      return undefined;
+    }
+    this.perHost.set(id, entry);
     return entry.backfill;
+  }
+
+  /** Applies exact history, then pushes the new annotations so badges update at once, not at the next sighting. */
+  private async write(host: string, results: HistoryResult[], tabId: number): Promise<void> {
+    const states: TicketState[] = [];
+    // The user's per-instance stage map wins over what the host's status categories say.
+    const userOverrides = stageOverridesFor(this.settings(), host);
+    for (const r of results) {
+      const overrides = { ...r.stageOverrides, ...userOverrides };
+      states.push((await applyApiHistory(this.database, r.key, r.transitions, r.facts, overrides)).state);
+    }
+    await this.sendToTab(tabId, { type: 'annotations', annotations: states.map((s) => annotationOf(s)) }).catch(() => {});
   }
 
   private proxyFetch(tabOf: () => number): FetchLike {
@@ -84,4 +136,8 @@ export class BackfillCoordinator {
       };
     };
   }
+}
+
+function bound(b: Pick<HostBackfill, 'idle' | 'stop' | 'stats'>): Omit<HostBackfill, 'queue'> {
+  return { idle: () => b.idle(), stop: () => b.stop(), stats: () => b.stats() };
 }

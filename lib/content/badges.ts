@@ -81,7 +81,6 @@ export function drawBadges(
     badge.textContent = view.text;
     badge.setAttribute('data-level', view.level);
     badge.setAttribute('aria-label', view.label);
-    badge.title = view.label;
     writes += 1;
   }
   if (sweep) for (const badge of sweep.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (!drawn.has(badge)) badge.remove();

@@ -3,6 +3,7 @@ import type { Annotation, Observation, ObserveResponse, PageKind, PageReport, To
 import { drawBadges, ensureBadgeStyle, isOwnNode } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
 import { FrameBatcher } from './frame-batcher';
+import { installBadgeTooltip } from './badge-tooltip';
 import { detectDarkPage, markPageTheme } from './page-theme';
 import { Outbox, type Send } from './outbox';
 
@@ -66,6 +67,7 @@ export class ContentRunner {
   private now: () => number;
   private debug = debugEnabled();
   private dark: boolean | undefined;
+  private removeTooltip: (() => void) | undefined;
   errors = 0;
   passes = 0;
 
@@ -79,11 +81,13 @@ export class ContentRunner {
 
   start(): void {
     ensureBadgeStyle(document);
+    this.removeTooltip = installBadgeTooltip(document);
     this.batcher.start();
   }
 
   stop(): void {
     this.batcher.stop();
+    this.removeTooltip?.();
   }
 
   /** Single-page navigation: the next pass starts afresh for the new view. */

@@ -8,9 +8,12 @@ import { parseBacklog, parseIssueTable } from './parse-list';
 import { parseJsmQueue } from './parse-queue';
 
 /**
- * Boards route by what the page holds, not the URL alone: a Data Center board (`#ghx-pool`)
- * is read as one on any host, and a Cloud board URL never reaches the DC parser otherwise.
+ * Boards route by what the page holds, not the URL alone: a GreenHopper board (`#ghx-pool`:
+ * Data Center, or a classic board still served on a Cloud host) is read as one on any host,
+ * and a Cloud board URL never reaches the DC parser otherwise.
  */
+const isGhxBoard = (url: URL, root: ParentNode) => root.querySelector('#ghx-pool') !== null || jiraFlavourOf(url, root) === 'dc';
+
 export const jiraAdapter: Adapter = {
   tool: 'jira',
   detect: detectJiraPage,
@@ -19,9 +22,9 @@ export const jiraAdapter: Adapter = {
     switch (pageKind) {
       case 'jira-board':
       case 'jira-dc-board':
-        return jiraFlavourOf(url, root) === 'dc' ? parseDcBoard(root, url, now) : parseCloudBoard(root, url, now);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now) : parseCloudBoard(root, url, now);
       case 'jira-backlog':
-        return jiraFlavourOf(url, root) === 'dc' ? parseDcBoard(root, url, now, 'jira-backlog') : parseBacklog(root, url, now);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog') : parseBacklog(root, url, now);
       case 'jira-list':
         return parseIssueTable(root, url, now, 'jira-list');
       case 'jira-queue':

@@ -1,5 +1,5 @@
 import type { Transition } from '../model/transition';
-import { stageOfJiraCategory, type Stage } from '../model/stages';
+import { stageOf, stageOfJiraCategory, type Stage, type StageOverrides } from '../model/stages';
 import type { BoardConfiguration, JiraStatus } from './api/schemas';
 
 /**
@@ -34,6 +34,24 @@ export function categoryOfStatusName(statuses: readonly JiraStatus[]): Map<strin
 /** Status name → canonical stage, through the model's category rule. */
 export function stageOfStatusName(statuses: readonly JiraStatus[]): Map<string, Stage> {
   return new Map([...categoryOfStatusName(statuses)].map(([name, category]) => [name, stageOfJiraCategory(category)]));
+}
+
+/** Names that must never become object keys (prototype pollution through a status name). */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Stage overrides (lower-cased status → stage) from the instance's status categories: the
+ * category decides, except that an In Progress-category status the defaults call `waiting`
+ * ("Waiting for customer") stays waiting — a category cannot tell waiting from working.
+ */
+export function stageOverridesFromStatuses(statuses: readonly JiraStatus[]): StageOverrides {
+  const out: StageOverrides = {};
+  for (const [name, stage] of stageOfStatusName(statuses)) {
+    const key = name.trim().toLowerCase();
+    if (RESERVED.has(key)) continue;
+    out[key] = stage === 'active' && stageOf('jira', name) === 'waiting' ? 'waiting' : stage;
+  }
+  return out;
 }
 
 const statusChanges = (transitions: readonly Transition[]) =>

@@ -66,6 +66,13 @@ test('every ticket row gets one badge, nothing else does, and the table does not
   );
   for (const offset of offsets) expect(offset).toBeLessThan(4);
 
+  // Keyboard users get the explanation too: focusing a badge shows its tooltip.
+  await page.locator('[data-queuelens="badge"]').first().focus();
+  await expect(page.locator('[data-queuelens="tooltip"]')).toBeVisible();
+  await expect(page.locator('[data-queuelens="tooltip"]')).toContainText(/^Age 6d; in current status/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-queuelens="tooltip"]')).toBeHidden();
+
   // Layout: the table's and every row's box are the same with and without the badges.
   const geometry = () =>
     page.$$eval('table[data-test-id="generic-table"], tr, th', (els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));

@@ -1,7 +1,7 @@
 import type { Observation, Transition } from '../../model';
 import { ticketKey } from '../../model/key';
 import { changelogToTransitions, isChangelogTruncated, parseJiraDate, type StatusNames } from './changelog';
-import { SearchJqlPageSchema, SearchOffsetPageSchema, type JiraIssue } from './schemas';
+import { SearchPageSchema, type JiraIssue, type SearchPage } from './schemas';
 
 /**
  * Pure planning for the Jira backfill: which same-origin URLs to GET, and how to read what
@@ -13,7 +13,7 @@ export type JiraApi = 'cloud' | 'dc';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 /** Fields the backfill needs; everything else is left on the server. */
-export const BACKFILL_FIELDS = ['summary', 'status', 'assignee', 'priority', 'created', 'updated', 'resolutiondate'] as const;
+export const BACKFILL_FIELDS = ['summary', 'status', 'assignee', 'priority', 'created', 'updated', 'resolutiondate', 'project'] as const;
 /** Jira caps search pages at 100 (50 with changelog on some instances): stay under both. */
 export const SEARCH_BATCH = 50;
 
@@ -67,15 +67,17 @@ export interface JiraSearchPage {
 
 /** Reads either search shape; undefined when neither matches (a caller counts it as an error). */
 export function parseJiraSearchPage(json: unknown): JiraSearchPage | undefined {
-  const offset = SearchOffsetPageSchema.safeParse(json);
-  if (offset.success) {
-    const { startAt, issues, total } = offset.data;
-    const nextStart = startAt + issues.length;
-    return { issues, ...(issues.length && nextStart < total ? { next: { startAt: nextStart } } : {}) };
+  const page = SearchPageSchema.safeParse(json);
+  return page.success ? toSearchPage(page.data) : undefined;
+}
+
+/** A parsed search page (either shape) with where the next page starts. */
+export function toSearchPage(page: SearchPage): JiraSearchPage {
+  if (page.paging === 'offset') {
+    const nextStart = page.startAt + page.issues.length;
+    return { issues: page.issues, ...(page.issues.length && nextStart < page.total ? { next: { startAt: nextStart } } : {}) };
   }
-  const token = SearchJqlPageSchema.safeParse(json);
-  if (!token.success) return undefined;
-  const { issues, nextPageToken, isLast } = token.data;
+  const { issues, nextPageToken, isLast } = page;
   return { issues, ...(nextPageToken && isLast !== true ? { next: { nextPageToken } } : {}) };
 }
 

@@ -84,6 +84,8 @@ export const IssueFieldsSchema = z.looseObject({
   created: z.string().nullish(),
   updated: z.string().nullish(),
   resolutiondate: z.string().nullish(),
+  /** `projectTypeKey: "service_desk"` marks a JSM request (its SLA is fetched). */
+  project: z.looseObject({ key: z.string().optional(), projectTypeKey: z.string().optional() }).nullish(),
 });
 
 export const IssueSchema = z.looseObject({
@@ -108,6 +110,13 @@ export const SearchOffsetPageSchema = z.looseObject({
   total: z.number().int(),
   issues: z.array(IssueSchema),
 });
+
+/** Either search shape, tagged (offset first: a token page has no `startAt`/`total`). */
+export const SearchPageSchema = z.union([
+  SearchOffsetPageSchema.transform((page) => ({ ...page, paging: 'offset' as const })),
+  SearchJqlPageSchema.transform((page) => ({ ...page, paging: 'token' as const })),
+]);
+export type SearchPage = z.output<typeof SearchPageSchema>;
 
 /** `/rest/agile/1.0/board/<id>/configuration`: the column ↔ status map. */
 export const BoardConfigurationSchema = z.looseObject({

@@ -24,7 +24,7 @@ describe('planJiraBackfill', () => {
     expect(urls).toHaveLength(3);
     expect(urls[0].startsWith('/rest/api/3/search/jql?')).toBe(true);
     const q = query(urls[0]);
-    expect(q).toMatchObject({ expand: 'changelog', maxResults: '50', fields: 'summary,status,assignee,priority,created,updated,resolutiondate' });
+    expect(q).toMatchObject({ expand: 'changelog', maxResults: '50', fields: 'summary,status,assignee,priority,created,updated,resolutiondate,project' });
     expect(q.jql).toBe(`key in (${keys.slice(0, 50).join(',')}) ORDER BY key ASC`);
     expect(query(urls[2]).jql).not.toContain('SECRET');
   });
