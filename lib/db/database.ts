@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
 import type { ImportProvenance } from '../import/merge';
-import { DB_NAME, STORES_V1, STORES_V2, STORES_V3 } from './schema';
+import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './schema';
 import { rollupsFromHistory } from './rollups';
 
 /** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
@@ -21,6 +21,17 @@ export interface ImportRow extends ImportProvenance {
   id: string;
 }
 
+/**
+ * A dashboard the background computed for one scope (lib/background/dashboard-refresher.ts).
+ * `data` is `DashboardData` (lib/queries/dashboard-data.ts): plain, structured-cloneable values.
+ */
+export interface DashboardRow {
+  /** The scope: a host, or `*` for every instance together. */
+  id: string;
+  computedAt: number;
+  data: unknown;
+}
+
 export class QueueLensDb extends Dexie {
   tickets!: Table<TicketState, string>;
   transitions!: Table<Transition, string>;
@@ -28,6 +39,7 @@ export class QueueLensDb extends Dexie {
   rollups!: Table<DailyRollup, string>;
   snapshots!: Table<SnapshotRow, string>;
   imports!: Table<ImportRow, string>;
+  dashboards!: Table<DashboardRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -41,6 +53,8 @@ export class QueueLensDb extends Dexie {
       });
     // v3 only adds the `imports` table: no rows to reshape.
     this.version(3).stores(STORES_V3);
+    // v4 only adds the `dashboards` table (a cache the background fills): no rows to reshape.
+    this.version(4).stores(STORES_V4);
   }
 }
 

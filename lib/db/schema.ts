@@ -6,6 +6,8 @@
  * v2: daily rollups and weekly snapshots; tickets gain the [host+open] index the popup reads,
  *     and existing history is rolled up by the upgrade.
  * v3: import provenance (`imports`): which export file contributed which records, and when.
+ * v4: precomputed dashboards (`dashboards`), one row per scope (a host or `*`), written by the
+ *     background so the popup never loads transitions.
  */
 export const STORES_V1 = {
   tickets: 'key, host, open',
@@ -27,5 +29,11 @@ export const STORES_V3 = {
   imports: 'id, importedAt, exportId',
 };
 
+/** Only adds a table; every v3 store is repeated unchanged. */
+export const STORES_V4 = {
+  ...STORES_V3,
+  dashboards: 'id, computedAt',
+};
+
 export const DB_NAME = 'queuelens';
-export const CURRENT_DB_VERSION = 3;
+export const CURRENT_DB_VERSION = 4;

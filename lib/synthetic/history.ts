@@ -1,4 +1,5 @@
 import { foldTransition } from '../ingest/apply';
+import { createdTicketState } from '../ingest/ticket-state';
 import { rollupsFromHistory } from '../db/rollups';
 import {
   stageOf,
@@ -313,33 +314,5 @@ function initialState(
   status: string,
   priority: string,
 ): TicketState {
-  const stage = stageOf(tool, status);
-  return {
-    key,
-    tool,
-    host,
-    id,
-    title: `Synthetic ticket ${id}`,
-    status,
-    stage,
-    open: 1,
-    assignee: null,
-    group: null,
-    priority,
-    createdAt,
-    updatedAt: createdAt,
-    firstSeenAt: createdAt,
-    lastSeenAt: createdAt,
-    statusSince: createdAt,
-    statusSinceExact: true,
-    // Zendesk commits at creation; Jira at the first move to In Progress (set by foldTransition).
-    startedAt: tool === 'zendesk' ? createdAt : undefined,
-    handoffs: 0,
-    assigneeStations: 0,
-    groupStations: 0,
-    reopens: 0,
-    assigneeHistory: [],
-    groupHistory: [],
-    lastPageKind: tool === 'zendesk' ? 'zendesk-view' : 'jira-board',
-  };
+  return { ...createdTicketState({ tool, host, id, createdAt, status, priority }), key, title: `Synthetic ticket ${id}` };
 }

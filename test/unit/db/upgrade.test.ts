@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { QueueLensDb } from '../../../lib/db/database';
-import { STORES_V1 } from '../../../lib/db/schema';
+import { CURRENT_DB_VERSION, STORES_V1, STORES_V3 } from '../../../lib/db/schema';
 import { applyObservation } from '../../../lib/ingest/apply';
 import { hours, observation } from '../support/observations';
 
@@ -26,7 +26,30 @@ describe('database upgrade', () => {
     expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 0]).count()).toBe(1);
     expect(await current.rollups.get('acme.zendesk.com|2026-11-24')).toMatchObject({ throughput: 1 });
     expect(await current.rollups.get('acme.zendesk.com|2026-11-20')).toMatchObject({ arrivals: 1 });
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(CURRENT_DB_VERSION);
+    await current.delete();
+  });
+
+  it('opens a version-3 database with every table kept and adds an empty dashboards table (v4)', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const T0 = Date.parse('2026-11-24T09:00:00Z');
+    const first = applyObservation(undefined, observation('12', { seenAt: T0 }))!;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(STORES_V3);
+    await v3.table('tickets').put(first.state);
+    await v3.table('snapshots').put({ id: '*|2026-W48', host: '*', week: '2026-W48', takenAt: T0, data: { wip: 1 } });
+    await v3.table('imports').put({ id: `${T0}|x|0`, importedAt: T0, exportId: 'x' });
+    v3.close();
+
+    const current = new QueueLensDb(name);
+    expect(current.verno).toBe(4);
+    expect(await current.tickets.get(first.state.key)).toEqual(first.state);
+    expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 1]).count()).toBe(1);
+    expect(await current.snapshots.get('*|2026-W48')).toMatchObject({ data: { wip: 1 } });
+    expect(await current.imports.count()).toBe(1);
+    expect(await current.dashboards.count()).toBe(0);
+    await current.dashboards.put({ id: '*', computedAt: T0, data: { any: 'thing' } });
+    expect(await current.dashboards.where('computedAt').above(T0 - 1).primaryKeys()).toEqual(['*']);
     await current.delete();
   });
 });

@@ -1,3 +1,4 @@
+import { createdTicketState } from '../../../lib/ingest/ticket-state';
 import { stageOf, transitionId, type TicketState, type Transition, type TrackedField } from '../../../lib/model';
 
 /** Hand-built histories for worked examples. Times are given as instants (ms). */
@@ -10,35 +11,9 @@ export function ticket(id: string, fields: Partial<TicketState> = {}): TicketSta
   const tool = fields.tool ?? 'zendesk';
   const host = fields.host ?? (tool === 'zendesk' ? 'acme.zendesk.com' : 'acme.atlassian.net');
   const status = fields.status === undefined ? 'open' : fields.status;
-  const stage = fields.stage ?? stageOf(tool, status);
-  const createdAt = fields.createdAt ?? T0;
-  return {
-    key: `${tool}:${host}:${id}`,
-    tool,
-    host,
-    id,
-    status,
-    stage,
-    open: stage === 'done' ? 0 : 1,
-    assignee: null,
-    group: null,
-    priority: 'normal',
-    createdAt,
-    updatedAt: createdAt,
-    firstSeenAt: createdAt,
-    lastSeenAt: createdAt,
-    statusSince: createdAt,
-    statusSinceExact: true,
-    startedAt: tool === 'zendesk' ? createdAt : undefined,
-    handoffs: 0,
-    assigneeStations: 0,
-    groupStations: 0,
-    reopens: 0,
-    assigneeHistory: [],
-    groupHistory: [],
-    lastPageKind: 'zendesk-view',
-    ...fields,
-  };
+  const created = createdTicketState({ tool, host, id, createdAt: fields.createdAt ?? T0, status, priority: 'normal' });
+  // Tests build Zendesk-shaped states by default, wherever they are hosted.
+  return { ...created, key: `${tool}:${host}:${id}`, lastPageKind: 'zendesk-view', ...fields };
 }
 
 export function change(
