@@ -17,7 +17,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'QueueLens',
     description: 'See how work moves in Zendesk and Jira: aging, handoffs and bottlenecks, inline.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // scripting: registers the Jira content script on self-hosted origins the user granted (options page).
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     host_permissions: [...ZENDESK_MATCHES, ...JIRA_MATCHES],
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*'],
     optional_permissions: browser === 'firefox' ? ['https://*/*'] : undefined,

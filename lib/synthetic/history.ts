@@ -2,7 +2,6 @@ import { foldTransition } from '../ingest/apply';
 import { createdTicketState } from '../ingest/ticket-state';
 import { rollupsFromHistory } from '../db/rollups';
 import {
-  stageOf,
   ticketKey,
   transitionId,
   type DailyRollup,

@@ -1,5 +1,5 @@
 import { createdTicketState } from '../../../lib/ingest/ticket-state';
-import { stageOf, transitionId, type TicketState, type Transition, type TrackedField } from '../../../lib/model';
+import { transitionId, type TicketState, type Transition, type TrackedField } from '../../../lib/model';
 
 /** Hand-built histories for worked examples. Times are given as instants (ms). */
 export const H = 3_600_000;
