@@ -4,6 +4,8 @@ import { ingestBatch } from '../ingest/ingest';
 import { annotationOf, type PaceThresholds } from '../ingest/annotations';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { diagnosticId, RequestSchema, type ObserveResponse, type TicketState } from '../model';
+import type { RefreshDashboardResponse } from '../model/dashboard-messages';
+import { handleDashboardRequest, isDashboardRequest } from './dashboard-refresher';
 
 export interface Sender {
   id?: string;
@@ -18,7 +20,7 @@ export interface HandlerOptions {
   paceFor?: (host: string) => PaceThresholds;
 }
 
-export type Response = ObserveResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
+export type Response = ObserveResponse | RefreshDashboardResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
 
 /**
  * The background's one message entry point: refuses anything not sent by this extension, then
@@ -36,6 +38,7 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
         rejected += 1;
         return { ok: false, error: 'message refused: not from this extension' };
       }
+      if (isDashboardRequest(message)) return handleDashboardRequest(database, message, { loadSettings }); // popup/report: dashboards
       const parsed = RequestSchema.safeParse(message);
       if (!parsed.success) {
         rejected += 1;

@@ -78,6 +78,16 @@ export function ticketHandoffs(
     if (t.automatic) automaticChanges++;
     (t.field === 'assignee' ? assignees : groups).change(t.to, t.automatic === true);
   }
+  return handoffResult(assignees, groups, handoffs, escalations, automaticChanges);
+}
+
+function handoffResult(
+  assignees: { stations: number; returns: number },
+  groups: { stations: number; returns: number },
+  handoffs: number,
+  escalations: number,
+  automaticChanges: number,
+): TicketHandoffs {
   return {
     assigneeStations: assignees.stations,
     groupStations: groups.stations,
@@ -145,16 +155,7 @@ export function ticketHandoffsOf(index: HistoryIndex, i: number, window?: Handof
       window.returns += walk.returns - returnsBefore;
     }
   }
-  return {
-    assigneeStations: assignees.stations,
-    groupStations: groups.stations,
-    handoffs,
-    escalations,
-    automaticChanges,
-    assigneeReturns: assignees.returns,
-    groupReturns: groups.returns,
-    pingPong: assignees.returns + groups.returns > 0,
-  };
+  return handoffResult(assignees, groups, handoffs, escalations, automaticChanges);
 }
 
 export interface HandoffWindowCounters {
