@@ -69,6 +69,9 @@ export function InstancesSection(p: InstancesProps) {
           Add instance
         </button>
       </form>
+      <p role="status" className="ql-hint" data-queuelens="instance-status">
+        {busy && kind === 'jira-server' ? 'Waiting for you to allow access to this site in the browser’s prompt…' : ''}
+      </p>
     </Section>
   );
 }

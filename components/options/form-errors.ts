@@ -21,6 +21,8 @@ function humanMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_big' && issue.origin === 'number') return `Must be at most ${String(issue.maximum)}.`;
   if (issue.code === 'too_small' && issue.origin === 'string') return 'Required.';
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'Enter a whole number.';
+  // Record keys (status names) failing `safeKey`: empty, too long or a prototype name.
+  if (issue.code === 'invalid_key') return `"${String(issue.path.at(-1))}" cannot be used as a name here (empty, too long or reserved).`;
   return issue.message;
 }
 

@@ -1,25 +1,91 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { db } from '../../lib/db/database';
-import { exportAs } from '../../lib/ui/exports';
+import { useEffect, useMemo, useState } from 'react';
+import { db, type QueueLensDb } from '../../lib/db/database';
+import { DASHBOARD_SCOPE_ALL } from '../../lib/model/dashboard-messages';
+import { knownHosts } from '../../lib/queries/queue-summary';
+import {
+  buildReport,
+  capacityHistory,
+  filterChoices,
+  loadReportHistory,
+  PERIODS,
+  type CapacityWeek,
+  type ReportFilters,
+  type ReportHistory,
+} from '../../lib/queries/report-data';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { loadSettings } from '../../lib/settings/store';
+import { exportAs, type ExportKind } from '../../lib/ui/exports';
+import { fmtInt } from '../../lib/ui/format';
+import { AgingWipChart, CumulativeFlowChart, CycleTimeScatter, HandoffHeatmap, RunChart } from '../charts/charts';
+import { CAPACITY_ROWS } from '../popup/TeamTab';
 import './report.css';
 
-/** The full-page report: weekly review figures and exports. */
-export function Report({ initialHost }: { initialHost?: string }) {
-  const [status, setStatus] = useState<string>('');
-  const run = async (kind: 'json' | 'csv') => {
+const ALL = DASHBOARD_SCOPE_ALL;
+
+export interface ReportProps {
+  initialHost?: string;
+  /** Injectable for tests. */
+  database?: QueueLensDb;
+  loadSettingsFn?: () => Promise<Settings>;
+  now?: () => number;
+  exporter?: typeof exportAs;
+}
+
+/** The full-page report: charts over the full history of the chosen scope, and the exports. */
+export function Report(props: ReportProps) {
+  const database = props.database ?? db();
+  const [filters, setFilters] = useState<ReportFilters>({ host: props.initialHost ?? ALL, group: null, assignee: null, periodWeeks: 12 });
+  const [loaded, setLoaded] = useState<{ host: string; history: ReportHistory; settings: Settings; now: number; ms: number } | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const [status, setStatus] = useState('');
+  const hosts = useLiveQuery(() => knownHosts(database), [database], []);
+  const capacity = useLiveQuery(() => capacityHistory(database, filters.host), [database, filters.host]);
+
+  // The full history is read once per instance choice; the other filters reuse it.
+  useEffect(() => {
+    let alive = true;
+    const started = performance.now();
+    setLoadError('');
+    Promise.all([loadReportHistory(database, filters.host), (props.loadSettingsFn ?? loadSettings)().catch(() => DEFAULT_SETTINGS)])
+      .then(([history, settings]) => {
+        if (alive) setLoaded({ host: filters.host, history, settings, now: (props.now ?? Date.now)(), ms: performance.now() - started });
+      })
+      .catch((e) => alive && setLoadError(`Could not read the history: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      alive = false;
+    };
+  }, [database, filters.host]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const current = loaded && loaded.host === filters.host ? loaded : null;
+  const choices = useMemo(() => (current ? filterChoices(current.history) : { groups: [], assignees: [] }), [current]);
+  const model = useMemo(() => (current ? buildReport(current.history, filters, current.settings, current.now) : null), [current, filters]);
+
+  const scopeLabel = [
+    filters.host === ALL ? 'All instances' : filters.host,
+    filters.group ? `group ${filters.group}` : '',
+    filters.assignee ? `assignee ${filters.assignee}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  const run = async (kind: ExportKind) => {
     setStatus('Preparing export…');
     try {
-      const names = await exportAs(kind, initialHost);
+      const host = filters.host === ALL ? undefined : filters.host;
+      const names = await (props.exporter ?? exportAs)(kind, host, kind === 'md' && model ? { dashboard: model.dashboard, instanceLabel: scopeLabel } : {});
       setStatus(`Saved ${names.join(', ')}`);
     } catch (error) {
       setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  const set = (patch: Partial<ReportFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const hostOptions = [...new Set([...(hosts ?? []), ...(filters.host !== ALL ? [filters.host] : [])])].sort();
+
   return (
     <main className="ql-report">
       <header className="ql-report__header">
-        <h1>QueueLens report{initialHost ? ` · ${initialHost}` : ''}</h1>
+        <h1>QueueLens report</h1>
         <div className="ql-report__exports" role="group" aria-label="Exports">
           <button type="button" onClick={() => run('json')}>
             Export JSON
@@ -27,52 +93,132 @@ export function Report({ initialHost }: { initialHost?: string }) {
           <button type="button" onClick={() => run('csv')}>
             Export CSV
           </button>
+          <button type="button" onClick={() => run('md')}>
+            Export Markdown
+          </button>
         </div>
       </header>
       <p role="status" data-queuelens="export-status">
         {status}
       </p>
-      <SnapshotList host={initialHost} />
+      <form className="ql-report__filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Instance
+          <select value={filters.host} onChange={(e) => setFilters({ host: e.target.value, group: null, assignee: null, periodWeeks: filters.periodWeeks })} data-queuelens="filter-host">
+            <option value={ALL}>All instances</option>
+            {hostOptions.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Group
+          <select value={filters.group ?? ''} onChange={(e) => set({ group: e.target.value || null })} data-queuelens="filter-group">
+            <option value="">All groups</option>
+            {choices.groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Assignee
+          <select value={filters.assignee ?? ''} onChange={(e) => set({ assignee: e.target.value || null })} data-queuelens="filter-assignee">
+            <option value="">Everyone</option>
+            {choices.assignees.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Period
+          <select value={filters.periodWeeks} onChange={(e) => set({ periodWeeks: Number(e.target.value) })} data-queuelens="filter-period">
+            {PERIODS.map((w) => (
+              <option key={w} value={w}>
+                Last {w} weeks
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {loadError && <p className="ql-report__error">{loadError}</p>}
+      <p className="ql-report__meta" aria-live="polite" data-queuelens="report-meta">
+        {!current
+          ? 'Loading history…'
+          : model
+            ? `${scopeLabel}: ${fmtInt(model.tickets)} tickets, ${fmtInt(model.transitions)} changes (read in ${fmtInt(current.ms)} ms).`
+            : ''}
+      </p>
+      {current && model && model.tickets === 0 && (
+        <p className="ql-report__empty" data-queuelens="report-empty">
+          No tickets match. Open Zendesk views or Jira boards to collect history, or widen the filters.
+        </p>
+      )}
+      {model && model.tickets > 0 && (
+        <div className="ql-report__grid" data-queuelens="report-charts">
+          <section className="ql-report__panel" data-queuelens="report-wip" data-wip={model.dashboard.wip.wip}>
+            <AgingWipChart items={model.aging} percentiles={model.dashboard.cycleTime.percentiles} />
+          </section>
+          <section className="ql-report__panel">
+            <CumulativeFlowChart days={model.cfd} />
+          </section>
+          <section className="ql-report__panel">
+            <RunChart name="throughput" title="Throughput per week" weeks={model.throughputWeeks} />
+          </section>
+          <section className="ql-report__panel">
+            <CycleTimeScatter samples={model.cycle} percentiles={model.dashboard.cycleTime.percentiles} from={model.dashboard.cycleTime.windowStart} to={model.now} />
+          </section>
+          <section className="ql-report__panel">
+            <HandoffHeatmap cells={model.dashboard.handoffs.matrix} />
+          </section>
+        </div>
+      )}
+      <CapacityHistory weeks={capacity} />
     </main>
   );
 }
 
-/** Stored weekly snapshots, newest week first: what the weekly review can export. */
-function SnapshotList({ host }: { host?: string }) {
-  const rows = useLiveQuery(
-    () => (host ? db().snapshots.where('host').anyOf([host, '*']).toArray() : db().snapshots.toArray()).then((r) => r.sort((a, b) => (a.week === b.week ? (a.host < b.host ? -1 : 1) : a.week < b.week ? 1 : -1))),
-    [host],
-    [],
-  );
+function CapacityHistory({ weeks }: { weeks: CapacityWeek[] | undefined }) {
   return (
-    <section aria-labelledby="ql-snapshots-title">
-      <h2 id="ql-snapshots-title">Weekly snapshots</h2>
-      {rows.length === 0 ? (
-        <p>No snapshots yet. One is stored when each week ends; Options → “Take snapshot now” stores one at once.</p>
+    <section className="ql-report__capacity" aria-labelledby="ql-capacity-h" data-queuelens="capacity-history">
+      <h2 id="ql-capacity-h">Capacity card, week over week</h2>
+      {!weeks ? null : weeks.length === 0 ? (
+        <p className="ql-report__empty">
+          No weekly snapshots yet. QueueLens stores one at the end of every week by itself; "Take snapshot now" in Options stores one for the week so far.
+        </p>
       ) : (
-        <table data-queuelens="snapshot-list">
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Instance</th>
-              <th scope="col">Taken</th>
-              <th scope="col">WIP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => {
-              const data = s.data as { wip?: unknown; partial?: unknown } | null;
-              return (
-                <tr key={s.id} data-queuelens="snapshot-row" data-week={s.week} data-host={s.host}>
-                  <td>{s.week}{data?.partial === true ? ' (so far)' : ''}</td>
-                  <td>{s.host === '*' ? 'All instances' : s.host}</td>
-                  <td>{new Date(s.takenAt).toLocaleString()}</td>
-                  <td>{typeof data?.wip === 'number' ? data.wip : '–'}</td>
+        <div className="ql-report__scroll" tabIndex={0} role="region" aria-label="Capacity card by week">
+          <table className="ql-table">
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                {CAPACITY_ROWS.map((r) => (
+                  <th key={r.key} scope="col">
+                    {r.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.week}>
+                  <th scope="row">
+                    {w.week}
+                    {w.partial ? ' (so far)' : ''}
+                  </th>
+                  {CAPACITY_ROWS.map((r) => (
+                    <td key={r.key}>{r.fmt(w.values[r.key])}</td>
+                  ))}
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

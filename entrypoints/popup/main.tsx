@@ -1,9 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { Popup } from '../../components/popup/Popup';
+import { readPopupState } from '../../components/popup/usePopupState';
 import { activeTabHost } from '../../lib/ui/active-tab';
 import '../../components/theme.css';
 
 const requested = new URLSearchParams(location.search).get('host');
-activeTabHost().then((tabHost) => {
-  createRoot(document.getElementById('root')!).render(<Popup initialHost={requested ?? tabHost} />);
+Promise.all([activeTabHost(), readPopupState()]).then(([tabHost, remembered]) => {
+  createRoot(document.getElementById('root')!).render(
+    <Popup initialHost={requested ?? tabHost} rememberedScope={remembered.scope} initialTab={remembered.tab} />,
+  );
 });

@@ -26,8 +26,17 @@ const TOOL_NAMES: Record<Tool, string> = { zendesk: 'Zendesk', jira: 'Jira' };
 /** What users call the page: `zendesk-view` → "view", `jira-dc-board` → "board". */
 const pageNoun = (kind: PageKind) => kind.replace(/^(?:zendesk|jira)-(?:dc-)?/, '');
 
-/** "Zendesk view layout not recognised", "Jira board layout not recognised": the popup's health line names tool and page. */
-const layoutNotRecognised = (report: PageReport) => `${TOOL_NAMES[report.tool] ?? report.tool} ${pageNoun(report.pageKind)} layout not recognised`;
+/**
+ * The popup's selector-health line for a page that showed nothing to read, naming the report's
+ * tool and page ("Zendesk view layout not recognised: …", "Jira board layout not recognised: …").
+ * `missing`: the table / board itself never appeared; `empty`: it did, with nothing in it.
+ */
+export function layoutProblem(report: Pick<PageReport, 'tool' | 'pageKind'>, kind: 'missing' | 'empty'): string {
+  const noun = pageNoun(report.pageKind);
+  const head = `${TOOL_NAMES[report.tool] ?? report.tool} ${noun} layout not recognised`;
+  if (kind === 'empty') return `${head}: nothing to read on a ${noun} page`;
+  return `${head}: no ${report.tool === 'zendesk' ? 'ticket table' : 'issue board, list or queue'} found on a ${noun} page`;
+}
 
 /** A view page whose table has not appeared after this long is reported as unrecognised. */
 const MISSING_TABLE_GRACE_MS = 10_000;
@@ -158,10 +167,10 @@ export class ContentRunner {
   private reportToSend(report: PageReport, now: number): PageReport | undefined {
     if (report.fieldCounts.table === 0) {
       if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
-      report.problem ??= `${layoutNotRecognised(report)}: no ${report.tool === 'zendesk' ? 'ticket table' : 'issue board, list or queue'} found on a ${pageNoun(report.pageKind)} page`;
+      report.problem ??= layoutProblem(report, 'missing');
     } else if (report.rows === 0 && report.fieldCounts.layout === 0) {
       if (now - this.pageStartedAt < MISSING_TABLE_GRACE_MS) return undefined;
-      report.problem ??= `${layoutNotRecognised(report)}: nothing to read on a ${pageNoun(report.pageKind)} page`;
+      report.problem ??= layoutProblem(report, 'empty');
     }
     const summary = JSON.stringify([report.pageKind, report.rows, report.problem, report.fieldCounts]);
     if (summary === this.lastReportSummary) return undefined;

@@ -157,3 +157,16 @@ describe('Jira backfill through applyApiHistory and the coordinator', () => {
     await db.delete();
   });
 });
+
+describe('facts.statusSince in replayHistory', () => {
+  it('applies while the status is the one the API reported; a status change seen after the read starts a new visit', async () => {
+    const { replayHistory } = await import('../../../lib/backfill/replay');
+    const key = ticketKey('jira', HOST, 'OPS-9');
+    const identity = { key, tool: 'jira' as const, host: HOST, id: 'OPS-9' };
+    const api = { id: 'a', key, field: 'status' as const, from: 'To Do', to: 'In Progress', at: NOW - 10 * H, earliest: NOW - 10 * H, latest: NOW - 10 * H, source: 'api' as const };
+    const facts = { fetchedAt: NOW, current: { status: 'In Progress' }, statusSince: NOW - 30 * H };
+    expect(replayHistory(undefined, identity, [api], facts).statusSince).toBe(NOW - 30 * H);
+    const later = { ...api, id: 'o', from: 'In Progress', to: 'Done', at: NOW + H, earliest: NOW, latest: NOW + H, source: 'observed' as const };
+    expect(replayHistory(undefined, identity, [api, later], facts).statusSince).toBe(NOW + H);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Observation } from '../../lib/model';
+import { launchExtensionBrowser, median, round } from './common';
+
+/**
+ * Observations as a Zendesk view shows them: `tickets` first sightings, then the same tickets
+ * an hour later with status and assignee changed (so the second half writes transitions too).
+ */
+export function benchObservations(host: string, tickets: number, now: number): Observation[] {
+  const statuses = ['new', 'open', 'pending', 'hold'];
+  const people = ['Ana Lima', 'Ben Okafor', 'Chen Wu', 'Dara Shah', 'Eli Berg', 'Farah Haddad'];
+  const out: Observation[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const seenAt = now - (2 - pass) * 3_600_000;
+    for (let k = 0; k < tickets; k++) {
+      const id = String(100_000 + k);
+      out.push({
+        key: `zendesk:${host}:${id}`,
+        tool: 'zendesk',
+        host,
+        id,
+        seenAt,
+        pageKind: 'zendesk-view',
+        viewId: '360001003',
+        title: `Ticket ${id}: printer on floor ${k % 9} jams`,
+        status: statuses[(k + pass) % statuses.length],
+        assignee: people[(k * 7 + pass) % people.length],
+        group: k % 3 ? 'Support' : 'Billing',
+        priority: k % 5 ? 'normal' : 'high',
+        createdAt: now - 5 * 86_400_000 - k * 1000,
+        updatedAt: seenAt - 60_000,
+      });
+    }
+  }
+  return out;
+}
+
+export interface IngestResult {
+  tickets: number;
+  observations: number;
+  batchSize: number;
+  runs: number;
+  realObsPerSec: number;
+  bareObsPerSec: number;
+  ratio: number;
+  transitionsPerRun: number;
+}
+
+export async function benchIngest(tickets: number, runs: number, batchSize: number, log: (s: string) => void): Promise<IngestResult> {
+  const browser = await launchExtensionBrowser();
+  try {
+    // An extension page with no live queries of its own: the sender of the real `observe` messages.
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+    const real: number[] = [];
+    const bare: number[] = [];
+    let transitions = 0;
+    let observations = 0;
+    for (let r = 0; r <= runs; r++) {
+      const rows = benchObservations(`r${r}.bench.zendesk.com`, tickets, Date.now());
+      observations = rows.length;
+      // The real path: one message per batch, awaited like the outbox awaits its ack.
+      const realRun = await page.evaluate(
+        async ({ rows, batchSize, r }) => {
+          const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; transitions?: number; error?: string }> } } }).chrome;
+          let transitions = 0;
+          const t0 = performance.now();
+          for (let i = 0; i < rows.length; i += batchSize) {
+            const answer = await chrome.runtime.sendMessage({ type: 'observe', batchId: `bench-${r}-${i}`, observations: rows.slice(i, i + batchSize) });
+            if (!answer?.ok) throw new Error(`ingest refused: ${answer?.error}`);
+            transitions += answer.transitions ?? 0;
+          }
+          return { ms: performance.now() - t0, transitions };
+        },
+        { rows, batchSize, r },
+      );
+      // The same rows, bare: raw IndexedDB, one store, one transaction, no parsing, no reads.
+      const bareMs = await page.evaluate(async ({ rows, r }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(`bench-bare-${r}`, 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('observations', { keyPath: ['key', 'seenAt'] });
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const t0 = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('observations', 'readwrite');
+          const store = tx.objectStore('observations');
+          for (const row of rows) store.put(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        const ms = performance.now() - t0;
+        db.close();
+        indexedDB.deleteDatabase(`bench-bare-${r}`);
+        return ms;
+      }, { rows, r });
+      if (r === 0) continue; // warm-up: JIT, first database open
+      real.push((rows.length / realRun.ms) * 1000);
+      bare.push((rows.length / bareMs) * 1000);
+      transitions = realRun.transitions;
+      log(`  ingest run ${r}: real ${round(real.at(-1)!, 0)} obs/s (${round(realRun.ms, 0)} ms), bare ${round(bare.at(-1)!, 0)} obs/s (${round(bareMs, 0)} ms)`);
+    }
+    const realObsPerSec = round(median(real), 0);
+    const bareObsPerSec = round(median(bare), 0);
+    return { tickets, observations, batchSize, runs, realObsPerSec, bareObsPerSec, ratio: round(realObsPerSec / bareObsPerSec, 3), transitionsPerRun: transitions };
+  } finally {
+    await browser.close();
+  }
+}
