@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackfillCoordinator } from '../lib/background/backfill-coordinator';
 import { createMessageHandler, type Sender } from '../lib/background/router';
+import { PaceCache } from '../lib/background/pace-cache';
 import { startSnapshotAlarm } from '../lib/background/snapshot-alarm';
 import { db } from '../lib/db/database';
 import { isQuotaError, recoverFromQuotaError } from '../lib/db/retention';
@@ -22,10 +23,18 @@ export default defineBackground(() => {
     void refresh().then(() => snapshots.runDue().catch(() => undefined));
   });
 
-  const backfill = new BackfillCoordinator(db(), (tabId, message) => browser.tabs.sendMessage(tabId, message), () => settings, (e) => console.debug('QueueLens backfill:', e));
+  const pace = new PaceCache(db());
+  const backfill = new BackfillCoordinator(
+    db(),
+    (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    () => settings,
+    (e) => console.debug('QueueLens backfill:', e),
+    (host) => pace.get(host),
+  );
   const handler = createMessageHandler(db(), browser.runtime.id, {
     loadSettings: async () => settings,
     onObserved: (tabId, states) => backfill.observed(tabId, states),
+    paceFor: (host) => pace.get(host),
   });
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Sender) => {
     try {

@@ -4,7 +4,7 @@ import type { QueueLensDb } from '../db/database';
 import type { StageOverrides, TicketKey, TicketState, Tool, Transition } from '../model';
 import type { HistoryFacts } from '../backfill/replay';
 import { ProxyGetResponseSchema } from '../model/proxy';
-import { annotationOf } from '../ingest/annotations';
+import { annotationOf, type PaceThresholds } from '../ingest/annotations';
 import { stageOverridesFor, type Settings } from '../settings/schema';
 import { createZendeskBackfill } from '../zendesk/api/backfill';
 import { createJiraBackfill, type JiraIssueHint } from '../jira/api/backfill-client';
@@ -57,6 +57,8 @@ export class BackfillCoordinator {
     private sendToTab: TabMessenger,
     private settings: () => Settings,
     private onError: (error: unknown) => void = () => {},
+    /** Pace thresholds per host, so badges updated after a backfill keep their pace colour. */
+    private paceFor: (host: string) => PaceThresholds = () => ({}),
   ) {}
 
   /** Called after each observe batch from a tab: queue what lacks exact history. */
@@ -122,7 +124,7 @@ export class BackfillCoordinator {
       const overrides = { ...r.stageOverrides, ...userOverrides };
       states.push((await applyApiHistory(this.database, r.key, r.transitions, r.facts, overrides)).state);
     }
-    await this.sendToTab(tabId, { type: 'annotations', annotations: states.map((s) => annotationOf(s)) }).catch(() => {});
+    await this.sendToTab(tabId, { type: 'annotations', annotations: states.map((s) => annotationOf(s, this.paceFor(s.host))) }).catch(() => {});
   }
 
   private proxyFetch(tabOf: () => number): FetchLike {

@@ -54,9 +54,12 @@ function isAck(response: unknown, batchId: string): response is ObserveResponse 
   return typeof response === 'object' && response !== null && (response as ObserveResponse).ok === true && (response as ObserveResponse).batchId === batchId;
 }
 
-/** Which observed values matter for change detection (not `seenAt`). */
+/**
+ * Which observed values matter for change detection (not `seenAt`). Host SLA cells show time
+ * left ("2 h"), so the due time read from them drifts with the clock: compare it to 10 minutes.
+ */
 const fingerprint = (o: Observation) =>
-  [o.status, o.assignee, o.group, o.priority, o.createdAt, o.updatedAt, o.slaDueAt, o.title].join('\u0000');
+  [o.status, o.assignee, o.group, o.priority, o.createdAt, o.updatedAt, o.slaDueAt === undefined ? '' : Math.round(o.slaDueAt / 600_000), o.title].join('\u0000');
 
 /**
  * Drives one adapter on one page: parse on DOM changes (batched per frame), draw badges from

@@ -12,6 +12,14 @@ import { observation } from '../unit/support/observations';
  * imports change the popup (and a hostile file changes nothing), and "Take snapshot now" shows
  * up on the report page.
  */
+/** The extension APIs the checks call inside extension pages (page.evaluate), typed for Node's compiler. */
+interface ChromeApi {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  permissions: { request: (...args: unknown[]) => unknown; contains(p: { origins: string[] }): Promise<boolean> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[]; persistAcrossSessions?: boolean }[]> };
+}
+declare const chrome: ChromeApi;
+
 let browser: ExtensionBrowser;
 test.beforeAll(async () => {
   browser = await launchExtensionBrowser();
@@ -25,7 +33,7 @@ async function openOptions(): Promise<Page> {
   await expect(page.getByRole('heading', { name: 'QueueLens options' })).toBeVisible();
   return page;
 }
-const storedSettings = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, any> | undefined);
+const storedSettings = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
 
 /** A teammate's export holding three open tickets, built the way QueueLens builds one. */
 function teammateExport(): string {
