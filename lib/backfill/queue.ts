@@ -1,5 +1,5 @@
-import { BackfillError } from '../backfill/client';
-import type { Clock } from '../backfill/rate-limiter';
+import { BackfillError, type BackfillClient } from './client';
+import type { Clock } from './rate-limiter';
 
 /**
  * The work queue of an adapter's API backfill (background only: it reaches zod through the
