@@ -1,3 +1,4 @@
+import { timeZoneOffsetMs, wallTimeOf } from '../time/zones';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './time';
 
 /**
@@ -28,51 +29,7 @@ export function weekdayCalendar(timeZone: string, holidays: readonly string[] = 
   return { timeZone, weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** The wall-clock time an instant shows in a zone. */
-export function wallTimeOf(epochMs: number, timeZone: string): WallTime {
-  const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterOf(timeZone).formatToParts(epochMs)) {
-    if (part.type in wall) wall[part.type as keyof WallTime] = Number(part.value);
-  }
-  if (wall.hour === 24) wall.hour = 0; // some engines still say 24 at midnight
-  return wall;
-}
-
-/** Zone offset (local − UTC) at an instant, ms. */
-export function timeZoneOffsetMs(timeZone: string, epochMs: number): number {
-  const whole = epochMs - (((epochMs % 1000) + 1000) % 1000);
-  const w = wallTimeOf(whole, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
-}
+export { wallTimeOf, timeZoneOffsetMs, type WallTime } from '../time/zones';
 
 /**
  * The instant a local wall time names. In a spring-forward gap the result lies just after the

@@ -9,6 +9,8 @@
  * A snapshot of week W is due when W ends (the start of W+1). Times are epoch ms.
  */
 
+import { timeZoneOffsetMs, wallTimeOf } from '../time/zones';
+
 export interface WeekRule {
   /** 0 = Sunday … 6 = Saturday; 1 = ISO. */
   weekStartDay: number;
@@ -59,57 +61,13 @@ export function parseDate(ymd: string): CivilDate {
 
 // ─── Zone arithmetic via Intl ────────────────────────────────────────────────────────────────
 
-interface ZonedParts extends CivilDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // Throws RangeError for an unknown zone: callers validate settings, so this is a bug signal.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+type ZonedParts = CivilDate & { hour: number; minute: number; second: number };
 
 /** Local wall-clock parts of an instant in a zone. */
-export function zonedParts(at: number, timeZone: string): ZonedParts {
-  const out: Record<string, number> = {};
-  let bc = false;
-  for (const p of formatterFor(timeZone).formatToParts(new Date(at))) {
-    if (p.type === 'era') bc = p.value.startsWith('B');
-    else if (p.type !== 'literal' && p.type !== 'dayPeriod') out[p.type] = Number(p.value);
-  }
-  return {
-    year: bc ? 1 - out.year : out.year,
-    month: out.month,
-    day: out.day,
-    hour: out.hour === 24 ? 0 : out.hour,
-    minute: out.minute,
-    second: out.second,
-  };
-}
+export const zonedParts = (at: number, timeZone: string): ZonedParts => wallTimeOf(at, timeZone);
 
 /** Offset of the zone from UTC at an instant, in ms (local − UTC), to the second. */
-function offsetAt(at: number, timeZone: string): number {
-  const p = zonedParts(at, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
+const offsetAt = (at: number, timeZone: string): number => timeZoneOffsetMs(timeZone, at);
 
 /**
  * The instant a local midnight occurs in a zone. When DST skips midnight (e.g. America/Santiago
