@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BackfillCoordinator } from '../lib/background/backfill-coordinator';
 import { createMessageHandler, type Sender } from '../lib/background/router';
 import { PaceCache } from '../lib/background/pace-cache';
+import { recordBackfillError } from '../lib/background/backfill-health';
 import { startSnapshotAlarm } from '../lib/background/snapshot-alarm';
 import { db } from '../lib/db/database';
 import { isQuotaError, recoverFromQuotaError } from '../lib/db/retention';
@@ -28,7 +29,7 @@ export default defineBackground(() => {
     db(),
     (tabId, message) => browser.tabs.sendMessage(tabId, message),
     () => settings,
-    (e) => console.debug('QueueLens backfill:', e),
+    (error, tool, host) => void recordBackfillError(db(), tool, host, error).catch(() => undefined),
     (host) => pace.get(host),
   );
   const handler = createMessageHandler(db(), browser.runtime.id, {

@@ -56,7 +56,7 @@ export class BackfillCoordinator {
     private database: QueueLensDb,
     private sendToTab: TabMessenger,
     private settings: () => Settings,
-    private onError: (error: unknown) => void = () => {},
+    private onError: (error: unknown, tool: Tool, host: string) => void = () => {},
     /** Pace thresholds per host, so badges updated after a backfill keep their pace colour. */
     private paceFor: (host: string) => PaceThresholds = () => ({}),
   ) {}
@@ -97,7 +97,7 @@ export class BackfillCoordinator {
       fetch: this.proxyFetch(() => entry.tabId),
       settings: () => this.settings().backfill,
       writer: (results: HistoryResult[]) => this.write(host, results, entry.tabId),
-      onError: (error: unknown) => this.onError(error),
+      onError: (error: unknown) => this.onError(error, tool, host),
     };
     if (tool === 'zendesk') {
       const backfill = createZendeskBackfill(common);
