@@ -42,6 +42,8 @@ export const CLIENT_SCRIPT = `
     });
     document.title = f.documentTitle;
   }
+  // This is the simulated host's own page script, playing Zendesk's part: it renders markup its
+  // server escaped (lib/demo/escape.ts). QueueLens's code never renders page data as HTML.
   function renderRows(f) {
     var body = $('[data-test-id="generic-table-body"]');
     if (body) body.innerHTML = f.tbody; else renderMain(f);

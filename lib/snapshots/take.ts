@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { QueueLensDb, SnapshotRow } from '../db/database';
+import type { TicketRef } from '../metrics/wip';
 import type { Dashboard } from '../metrics/dashboard';
 import type { MatrixCell } from '../metrics/handoffs';
 import type { Trend } from '../metrics/capacity';
@@ -32,18 +33,8 @@ export interface SnapshotPerson extends SnapshotWait {
   doneInWeek: number;
 }
 
-export interface SnapshotItem {
-  key: string;
-  id: string;
-  /** Only when settings.privacy.storeTitles. */
-  title?: string;
-  status: string | null;
-  stage: Stage;
-  assignee: string | null;
-  group: string | null;
-  priority: string | null;
-  ageMs: number;
-}
+/** An open item in a snapshot: the same shape the popup lists (title only with storeTitles). */
+export type SnapshotItem = TicketRef;
 
 export interface SnapshotData {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
