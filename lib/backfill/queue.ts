@@ -154,3 +154,66 @@ export class BackfillQueue {
     }
   }
 }
+
+/** How a round turns the items its host returned into written results, a chunk at a time. */
+export interface ChunkSteps<T, F, R> {
+  /** Items per writer call. */
+  chunkSize: number;
+  /** The queued id of an item. */
+  id: (item: T) => string;
+  /** Everything one item needs (history pages…); throwing fails that item only. */
+  fetch: (item: T) => Promise<F>;
+  /** Results of a chunk (e.g. names resolved once per chunk). Throwing fails the round's unsettled ids. */
+  toResults: (fetched: F[]) => Promise<R[]>;
+  /** Hands results on; throwing = not written. */
+  write: (results: R[]) => Promise<void>;
+}
+
+/**
+ * Fetches items one by one and writes them a chunk at a time, so progress is kept even when the
+ * budget makes a round take minutes. Backfill switched off midway leaves the rest queued.
+ */
+export async function writeInChunks<T, F, R>(context: RoundContext, items: readonly T[], steps: ChunkSteps<T, F, R>): Promise<void> {
+  for (let i = 0; i < items.length && !context.stopped(); i += steps.chunkSize) {
+    const fetched: F[] = [];
+    const ids: string[] = [];
+    for (const [n, item] of items.slice(i, i + steps.chunkSize).entries()) {
+      try {
+        fetched.push(await steps.fetch(item));
+        ids.push(steps.id(item));
+      } catch (error) {
+        context.failed([steps.id(item)], error);
+        if (error instanceof BackfillError && error.kind === 'disabled') {
+          // Everything not yet fetched waits for backfill to be switched on again.
+          context.failed(items.slice(i + n + 1).map(steps.id), error);
+          return;
+        }
+      }
+    }
+    if (!fetched.length) continue;
+    const results = await steps.toResults(fetched);
+    try {
+      await steps.write(results);
+      context.written(ids);
+    } catch (error) {
+      // The write did not land: not lost, queued again like any transient failure.
+      context.failed(ids, new BackfillError('network', `writer failed: ${String(error)}`, ''));
+    }
+  }
+}
+
+/** The controls every adapter's backfill exposes, from its queue and client. */
+export function queueControls(queue: BackfillQueue, client: BackfillClient) {
+  return {
+    client,
+    markBackfilled: (id: string, at: number) => queue.markBackfilled(id, at),
+    idle: () => queue.idle(),
+    stop: () => queue.stop(),
+    stats: () => ({
+      ...queue.stats(),
+      requests: client.stats.requests,
+      rateLimited: client.stats.rateLimited,
+      invalid: client.stats.invalid,
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 import type { StageOverrides, TicketKey, Transition } from '../../model';
-import { BackfillQueue } from '../../adapter/backfill-queue';
 import { BackfillClient, BackfillError, type FetchLike } from '../../backfill/client';
+import { BackfillQueue, queueControls, writeInChunks } from '../../backfill/queue';
 import { RateLimiter, systemClock, type Clock } from '../../backfill/rate-limiter';
 import type { HistoryFacts } from '../../backfill/replay';
 import type { Settings } from '../../settings/schema';
@@ -106,7 +106,6 @@ export interface JiraBackfill {
 /** Search pages read per batch at most: a batch of ≤ 50 keys fits one page; this stops a looping token. */
 const MAX_SEARCH_PAGES = 10;
 
-const isDisabled = (e: unknown) => e instanceof BackfillError && e.kind === 'disabled';
 const isTransient = (e: unknown) => e instanceof BackfillError && e.transient;
 
 interface Cached<T> {
@@ -159,34 +158,17 @@ export function createJiraBackfill(options: JiraBackfillOptions): JiraBackfill {
       const known = await loadStatuses();
       const found = new Map((await search(batch)).filter((i) => batch.includes(i.key)).map((i) => [i.key, i]));
       round.missing(batch.filter((k) => !found.has(k)));
-      const issues = [...found.values()];
-      for (let i = 0; i < issues.length && !round.stopped(); i += chunkSize) {
-        const fetched: Fetched[] = [];
-        const chunk = issues.slice(i, i + chunkSize);
-        for (const [n, issue] of chunk.entries()) {
-          try {
-            fetched.push({ issue, histories: await allHistories(issue), sla: await fetchSla(issue), fetchedAt: clock.now() });
-          } catch (error) {
-            round.failed([issue.key], error);
-            if (isDisabled(error)) {
-              // Everything not yet fetched waits for backfill to be switched on again.
-              round.failed(issues.slice(i + n + 1).map((x) => x.key), error);
-              return;
-            }
-          }
-        }
-        if (!fetched.length) continue;
-        const results: JiraBackfillResult[] = [];
-        for (const f of fetched) results.push(toResult(f, known, await boardColumns(f.issue.key, known)));
-        const keys = fetched.map((f) => f.issue.key);
-        try {
-          await options.writer(results);
-          round.written(keys);
-        } catch (error) {
-          // The write did not land: not lost, queued again like any transient failure.
-          round.failed(keys, new BackfillError('network', `writer failed: ${String(error)}`, ''));
-        }
-      }
+      await writeInChunks(round, [...found.values()], {
+        chunkSize,
+        id: (issue) => issue.key,
+        fetch: async (issue): Promise<Fetched> => ({ issue, histories: await allHistories(issue), sla: await fetchSla(issue), fetchedAt: clock.now() }),
+        toResults: async (fetched) => {
+          const results: JiraBackfillResult[] = [];
+          for (const f of fetched) results.push(toResult(f, known, await boardColumns(f.issue.key, known)));
+          return results;
+        },
+        write: options.writer,
+      });
     },
   });
 
@@ -307,7 +289,7 @@ export function createJiraBackfill(options: JiraBackfillOptions): JiraBackfill {
   }
 
   return {
-    client,
+    ...queueControls(queue, client),
     enqueue(issueKeys, issueHints) {
       const keys = validIssueKeys(issueKeys);
       for (const key of keys) {
@@ -316,15 +298,6 @@ export function createJiraBackfill(options: JiraBackfillOptions): JiraBackfill {
       }
       queue.enqueue(keys);
     },
-    markBackfilled: (issueKey, at) => queue.markBackfilled(issueKey, at),
-    idle: () => queue.idle(),
-    stop: () => queue.stop(),
-    stats: () => ({
-      ...queue.stats(),
-      requests: client.stats.requests,
-      rateLimited: client.stats.rateLimited,
-      invalid: client.stats.invalid,
-    }),
   };
 }
 

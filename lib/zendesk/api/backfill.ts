@@ -1,6 +1,7 @@
 import { ticketKey, type TicketKey, type Transition } from '../../model';
 import type { Settings } from '../../settings/schema';
 import { BackfillClient, BackfillError, type FetchLike } from '../../backfill/client';
+import { BackfillQueue, queueControls, writeInChunks } from '../../backfill/queue';
 import { RateLimiter, systemClock, type Clock } from '../../backfill/rate-limiter';
 import type { FieldValues, HistoryFacts } from '../../backfill/replay';
 import { auditsToHistory, idsInAudits } from './audits';
@@ -112,142 +113,53 @@ export function createZendeskBackfill(options: ZendeskBackfillOptions): ZendeskB
     enabled: () => settings().enabled,
     ...options.client,
   });
-  const recentMs = options.recentMs ?? 6 * 3_600_000;
   const chunkSize = options.chunkSize ?? 10;
-  const retryDelayMs = options.retryDelayMs ?? 60_000;
-  const maxAttempts = options.maxAttempts ?? 3;
   const maxAuditPages = options.maxAuditPages ?? 50;
   const names = new NameDirectory();
 
-  /** Insertion-ordered queue of ids, each with the time it may be tried. */
-  const pending = new Map<string, number>();
-  const inFlight = new Set<string>();
-  const finishedAt = new Map<string, number>();
-  const attempts = new Map<string, number>();
-  const counts = { written: 0, missing: 0, failed: 0 };
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
-  const isRecent = (id: string) => {
-    const at = finishedAt.get(id);
-    return at !== undefined && clock.now() - at < recentMs;
-  };
-  const finish = (ids: readonly string[]) => {
-    for (const id of ids) {
-      finishedAt.set(id, clock.now());
-      attempts.delete(id);
-    }
-  };
-
-  /** A failure: retried later when it may pass, else given up (until recentMs passes). */
-  const failed = (ids: readonly string[], error: unknown) => {
-    options.onError?.(error, [...ids]);
-    const transient = error instanceof BackfillError ? error.transient : false;
-    for (const id of ids) {
-      const n = (attempts.get(id) ?? 0) + 1;
-      attempts.set(id, n);
-      const disabled = error instanceof BackfillError && error.kind === 'disabled';
-      if (disabled) {
-        // Not an attempt: the user paused backfill. Kept for when it is switched back on.
-        attempts.set(id, n - 1);
-        pending.set(id, clock.now());
-      } else if (transient && n < maxAttempts) {
-        pending.set(id, clock.now() + retryDelayMs);
-      } else {
-        counts.failed += 1;
-        finish([id]);
+  const queue = new BackfillQueue({
+    clock,
+    enabled: () => settings().enabled,
+    batchSize: SHOW_MANY_MAX,
+    accept: (id) => /^\d{1,20}$/.test(id), // Zendesk ticket ids are numbers
+    recentMs: options.recentMs,
+    retryDelayMs: options.retryDelayMs,
+    maxAttempts: options.maxAttempts,
+    onError: options.onError,
+    round: async (batch, round) => {
+      const shown = await client.get(showManyPath(batch), ShowManyResponseSchema);
+      names.addUsers(shown.users);
+      names.addGroups(shown.groups);
+      const metricSets = new Map<string, TicketMetric>();
+      for (const m of shown.metric_sets ?? []) metricSets.set(m.ticket_id, m);
+      const tickets = new Map<string, Ticket>();
+      for (const t of shown.tickets) {
+        if (t.metric_set) metricSets.set(t.id, t.metric_set);
+        if (batch.includes(t.id)) tickets.set(t.id, t);
       }
-    }
-  };
-
-  function enqueue(ticketIds: readonly string[]): void {
-    if (stopped || !settings().enabled) return;
-    for (const raw of ticketIds) {
-      const id = String(raw).trim();
-      if (!/^\d{1,20}$/.test(id)) continue; // Zendesk ticket ids are numbers
-      if (pending.has(id) || inFlight.has(id) || isRecent(id)) continue;
-      pending.set(id, clock.now());
-    }
-    if (pending.size) running ??= pump().finally(() => (running = undefined));
-  }
-
-  async function pump(): Promise<void> {
-    while (!stopped && pending.size && settings().enabled) {
-      const now = clock.now();
-      const ready = [...pending].filter(([, at]) => at <= now).map(([id]) => id);
-      if (!ready.length) {
-        const next = Math.min(...pending.values());
-        await clock.sleep(next - now);
-        continue;
-      }
-      const batch = ready.slice(0, SHOW_MANY_MAX);
-      for (const id of batch) {
-        pending.delete(id);
-        inFlight.add(id);
-      }
-      try {
-        await round(batch);
-      } catch (error) {
-        failed(batch.filter((id) => inFlight.has(id)), error);
-      } finally {
-        for (const id of batch) inFlight.delete(id);
-      }
-    }
-  }
-
-  async function round(batch: string[]): Promise<void> {
-    const shown = await client.get(showManyPath(batch), ShowManyResponseSchema);
-    names.addUsers(shown.users);
-    names.addGroups(shown.groups);
-    const metricSets = new Map<string, TicketMetric>();
-    for (const m of shown.metric_sets ?? []) metricSets.set(m.ticket_id, m);
-    const tickets = new Map<string, Ticket>();
-    for (const t of shown.tickets) {
-      if (t.metric_set) metricSets.set(t.id, t.metric_set);
-      if (batch.includes(t.id)) tickets.set(t.id, t);
-    }
-    const missing = batch.filter((id) => !tickets.has(id));
-    counts.missing += missing.length;
-    finish(missing);
-    for (const id of missing) inFlight.delete(id);
-
-    const found = [...tickets.values()];
-    let paused = false;
-    for (let i = 0; i < found.length && !stopped && !paused; i += chunkSize) {
-      const chunk = found.slice(i, i + chunkSize);
-      const fetched: { ticket: Ticket; audits: Audit[]; metric?: TicketMetric; fetchedAt: number }[] = [];
-      for (const ticket of chunk) {
-        try {
+      round.missing(batch.filter((id) => !tickets.has(id)));
+      await writeInChunks(round, [...tickets.values()], {
+        chunkSize,
+        id: (ticket) => ticket.id,
+        fetch: async (ticket): Promise<Fetched> => {
           const audits = await allAudits(ticket.id);
           const metric = metricSets.get(ticket.id) ?? (await fetchMetric(ticket.id));
-          fetched.push({ ticket, audits, metric, fetchedAt: clock.now() });
-        } catch (error) {
-          failed([ticket.id], error);
-          inFlight.delete(ticket.id);
-          if (error instanceof BackfillError && error.kind === 'disabled') {
-            // Everything not yet fetched waits for backfill to be switched on again.
-            const rest = found.slice(found.indexOf(ticket) + 1).map((t) => t.id);
-            failed(rest, error);
-            for (const id of rest) inFlight.delete(id);
-            paused = true;
-            break;
-          }
-        }
-      }
-      if (!fetched.length) continue;
-      await resolveNames(fetched.map((f) => f.audits));
-      const results = fetched.map((f) => toResult(f.ticket, f.audits, f.metric, f.fetchedAt));
-      const ids = fetched.map((f) => f.ticket.id);
-      try {
-        await options.writer(results);
-        counts.written += results.length;
-        finish(ids);
-      } catch (error) {
-        // The write did not land: not lost, queued again like any transient failure.
-        failed(ids, new BackfillError('network', `writer failed: ${String(error)}`, ''));
-      }
-      for (const id of ids) inFlight.delete(id);
-    }
+          return { ticket, audits, metric, fetchedAt: clock.now() };
+        },
+        toResults: async (fetched) => {
+          await resolveNames(fetched.map((f) => f.audits));
+          return fetched.map((f) => toResult(f.ticket, f.audits, f.metric, f.fetchedAt));
+        },
+        write: options.writer,
+      });
+    },
+  });
+
+  interface Fetched {
+    ticket: Ticket;
+    audits: Audit[];
+    metric?: TicketMetric;
+    fetchedAt: number;
   }
 
   async function allAudits(ticketId: string): Promise<Audit[]> {
@@ -336,28 +248,8 @@ export function createZendeskBackfill(options: ZendeskBackfillOptions): ZendeskB
   }
 
   return {
-    client,
-    enqueue,
-    markBackfilled(ticketId, at) {
-      const known = finishedAt.get(ticketId);
-      if (known === undefined || at > known) finishedAt.set(ticketId, at);
-    },
-    async idle() {
-      while (running) await running;
-    },
-    stop() {
-      stopped = true;
-    },
-    stats() {
-      return {
-        queued: pending.size + inFlight.size,
-        written: counts.written,
-        missing: counts.missing,
-        failed: counts.failed,
-        requests: client.stats.requests,
-        rateLimited: client.stats.rateLimited,
-        invalid: client.stats.invalid,
-      };
-    },
+    ...queueControls(queue, client),
+    // Trimmed here: ids scraped from the page may carry whitespace.
+    enqueue: (ticketIds) => queue.enqueue(ticketIds.map((raw) => String(raw).trim())),
   };
 }
