@@ -3,11 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BackfillCoordinator } from '../lib/background/backfill-coordinator';
 import { createMessageHandler, type Sender } from '../lib/background/router';
 import { PaceCache } from '../lib/background/pace-cache';
+import { dashboardRefresherFor } from '../lib/background/dashboard-refresher';
 import { recordBackfillError } from '../lib/background/backfill-health';
 import { startSnapshotAlarm } from '../lib/background/snapshot-alarm';
+import { withQuotaRecovery } from '../lib/background/quota-recovery';
 import { db } from '../lib/db/database';
-import { isQuotaError, recoverFromQuotaError } from '../lib/db/retention';
-import { ObserveRequestSchema } from '../lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/schema';
 import { loadSettings } from '../lib/settings/store';
 
@@ -25,6 +25,7 @@ export default defineBackground(() => {
   });
 
   const pace = new PaceCache(db());
+  const dashboards = dashboardRefresherFor(db(), { loadSettings: async () => settings, onError: (e) => console.debug('QueueLens dashboards:', e) });
   const backfill = new BackfillCoordinator(
     db(),
     (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -34,19 +35,12 @@ export default defineBackground(() => {
   );
   const handler = createMessageHandler(db(), browser.runtime.id, {
     loadSettings: async () => settings,
-    onObserved: (tabId, states) => backfill.observed(tabId, states),
+    onObserved: (tabId, states) => {
+      backfill.observed(tabId, states);
+      dashboards.schedule();
+    },
     paceFor: (host) => pace.get(host),
   });
-  browser.runtime.onMessage.addListener(async (message: unknown, sender: Sender) => {
-    try {
-      return await handler.handle(message, sender);
-    } catch (error) {
-      if (!isQuotaError(error)) throw error;
-      // Storage full: prune by the retention setting, say so in the popup, then try this batch once more.
-      const seen = ObserveRequestSchema.safeParse(message);
-      const hosts = seen.success ? [...new Map(seen.data.observations.map((o) => [o.host, { host: o.host, tool: o.tool }])).values()] : [];
-      await recoverFromQuotaError(db(), settings.retentionMonths, Date.now(), hosts);
-      return handler.handle(message, sender);
-    }
-  });
+  const handle = withQuotaRecovery((message, sender) => handler.handle(message, sender), db(), () => settings.retentionMonths);
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => handle(message, sender));
 });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { SimulatedHelpdesk } from '../../lib/demo';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../lib/demo/node/browser';
 import { serveHelpdesk } from '../../lib/demo/node/serve';
+import { patchSettings } from '../../lib/demo/node/settings';
 import type { TicketState, Transition } from '../../lib/model';
 import { collectPassLogs, waitForLog } from '../bench/common';
 
@@ -14,6 +15,8 @@ let browser: ExtensionBrowser;
 test.beforeAll(async () => {
   browser = await launchExtensionBrowser();
   await browser.context.addInitScript(() => localStorage.setItem('queuelens-debug', '1'));
+  // These tests are about observed history: the API backfill (which would add the simulator's exact history) is off.
+  await patchSettings(browser, { backfill: { enabled: false } });
 });
 test.afterAll(async () => browser?.close());
 
@@ -81,7 +84,7 @@ test('stopping the service worker mid-ingest ten times loses no observation and 
         trs
           .filter((_, i) => i % 4 === cycle % 4 || i % 7 === cycle % 7)
           .map((tr) => {
-            tr.querySelector('td[data-test-id="ticket-table-cells-assignee"]')!.textContent = `Agent ${cycle}-${tr.rowIndex}`;
+            tr.querySelector('td[data-test-id="ticket-table-cells-assignee"]')!.textContent = `Agent ${cycle}-${(tr as HTMLTableRowElement).rowIndex}`;
             return /\/agent\/tickets\/(\d+)/.exec(tr.querySelector('a[href^="/agent/tickets/"]')!.getAttribute('href')!)![1];
           }),
       cycle,

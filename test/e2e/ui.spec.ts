@@ -13,6 +13,9 @@ import { generateHistory, type SyntheticHistory } from '../../lib/synthetic/hist
  * the numbers on screen equal computeDashboard's over the same rows. Axe (serious / critical),
  * keyboard tabs, remembered tab, links, exports and screenshots at real sizes.
  */
+/** The extension API inside page.evaluate (extension pages only). */
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
 const HOST = 'acme.zendesk.com';
 const SHOTS = 'test-results/screenshots';
 let browser: ExtensionBrowser;
@@ -173,10 +176,10 @@ test('the report draws the charts from the full history, passes axe and exports 
 
   // Filters: a group narrows everything without a reload of the history.
   const group = history.tickets.find((t) => t.open === 1 && t.group)!.group!;
-  await report.getByLabel('Group').selectOption(group);
+  await report.locator('[data-queuelens="filter-group"]').selectOption(group);
   const groupWip = history.tickets.filter((t) => t.open === 1 && t.startedAt !== undefined && t.group === group).length;
   await expect(report.locator('[data-queuelens="report-wip"]')).toHaveAttribute('data-wip', String(groupWip));
-  await report.getByLabel('Group').selectOption('');
+  await report.locator('[data-queuelens="filter-group"]').selectOption('');
   await report.screenshot({ path: `${SHOTS}/report.png`, fullPage: true });
   expect(await seriousViolations(report)).toEqual([]);
 
@@ -188,4 +191,61 @@ test('the report draws the charts from the full history, passes axe and exports 
   expect(text).toContain('# Weekly flow summary');
   expect(text).toContain(`- **WIP:** ${wip}`);
   await report.close();
+});
+
+/**
+ * Popup time-to-data with a year of team history (DESIGN.md budget ≤ 150 ms). Opt-in
+ * (QL_PERF=1): seeding takes a while. Tickets (100k) and rollups are written; the dashboard row
+ * is computed in Node over the full year (1M+ transitions) and written as the background would.
+ * Transitions are not written: the popup never reads that table (the unit test proves it by
+ * leaving them out), so their presence cannot change what it reads.
+ */
+test('popup time-to-data with a year of history', async () => {
+  test.skip(!process.env.QL_PERF, 'set QL_PERF=1 to measure');
+  test.setTimeout(600_000);
+  const now = Date.now();
+  const year = generateHistory({ seed: 42, tickets: 100_000, days: 365, agents: 50, groups: 6, host: 'big.zendesk.com', now });
+  const { buildHistoryIndex } = await import('../../lib/metrics/history-index');
+  const { buildDashboardData } = await import('../../lib/queries/dashboard-data');
+  const { DEFAULT_SETTINGS } = await import('../../lib/settings/schema');
+  const index = buildHistoryIndex(year.tickets, year.transitions);
+  const row = { id: 'big.zendesk.com', computedAt: now, data: buildDashboardData(index, year.rollups, DEFAULT_SETTINGS, 'big.zendesk.com', now) };
+  const ext = await browser.context.newPage();
+  await ext.goto(page('popup.html'));
+  await seed(ext, { tickets: year.tickets, transitions: [], rollups: year.rollups });
+  await ext.evaluate(
+    (r) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('queuelens');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('dashboards', 'readwrite');
+          // Fresh, as the background keeps it: a stale row would make every popup ask for a recompute.
+          tx.objectStore('dashboards').put({ ...r, computedAt: Date.now() });
+          tx.oncomplete = () => resolve();
+        };
+      }),
+    row as unknown as Record<string, unknown>,
+  );
+  await ext.evaluate(() => chrome.storage.local.set({ popupState: { tab: 'team', scope: 'big.zendesk.com' } }));
+  await ext.close();
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(() => {
+      const w = window as unknown as { __qlReady?: number };
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-queuelens="tile-open"] [data-queuelens="value"]') && document.querySelector('[data-queuelens="stat-wip"] [data-queuelens="value"]')) {
+          w.__qlReady = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(page('popup.html?host=big.zendesk.com'));
+    await popup.waitForFunction(() => (window as unknown as { __qlReady?: number }).__qlReady !== undefined, undefined, { timeout: 30_000 });
+    times.push(await popup.evaluate(() => (window as unknown as { __qlReady: number }).__qlReady));
+    await popup.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`popup_time_to_data_ms ${JSON.stringify({ runs: times.map(Math.round), median: Math.round(times[2]) })}`);
+  expect(times[2]).toBeLessThan(1000); // a loose guard; the budget (150 ms) is reported, not asserted (shared CI machine)
 });

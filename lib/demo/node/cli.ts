@@ -32,7 +32,7 @@ if (headless) {
   const written = await runHeadlessTour({ browser, helpdesk, host: HOST, outDir });
   for (const [name, path] of Object.entries(written)) console.log(`  ${name}: ${path}`);
   await browser.close();
-  writeFileSync(resolve(outDir, 'README.txt'), 'Written by `npm start` in headless mode: see queue.png, popup.png, queuelens-export.json.\n');
+  writeFileSync(resolve(outDir, 'README.txt'), 'Written by `npm start` in headless mode: queue.png, popup.png, popup-team.png, report.png, queuelens-export.json.\n');
   console.log('Demo finished (headless). Run with a display for an interactive window.');
 } else {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());

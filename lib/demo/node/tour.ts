@@ -59,10 +59,20 @@ export async function runHeadlessTour({ browser, helpdesk, host, outDir }: TourO
   const popupPng = resolve(outDir, 'popup.png');
   await popup.locator('main').screenshot({ path: popupPng });
 
+  // The Team tab: the popup asks the background for the dashboard and shows it when written.
+  await popup.locator('[data-queuelens="tab-team"]').click();
+  await popup.waitForSelector('[data-queuelens="stat-wip"]', { timeout: 30_000 });
+  const popupTeamPng = resolve(outDir, 'popup-team.png');
+  await popup.screenshot({ path: popupTeamPng, fullPage: true });
+
   const report = await browser.context.newPage();
+  await report.setViewportSize({ width: 1280, height: 900 });
   await report.goto(`chrome-extension://${browser.extensionId}/report.html?host=${host}`);
+  await report.waitForSelector('[data-queuelens="report-charts"], [data-queuelens="report-empty"]', { timeout: 30_000 });
+  const reportPng = resolve(outDir, 'report.png');
+  await report.screenshot({ path: reportPng, fullPage: true });
   const [download] = await Promise.all([report.waitForEvent('download'), report.getByRole('button', { name: 'Export JSON' }).click()]);
   const exportJson = resolve(outDir, 'queuelens-export.json');
   await download.saveAs(exportJson);
-  return { queue: queuePng, popup: popupPng, export: exportJson };
+  return { queue: queuePng, popup: popupPng, popupTeam: popupTeamPng, report: reportPng, export: exportJson };
 }

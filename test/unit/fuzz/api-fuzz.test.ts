@@ -50,7 +50,12 @@ function mutate(doc: Json, at: (string | number)[], op: number, value: unknown):
   if (!at.length) return op === 0 ? value : doc;
   const copy = structuredClone(doc) as Record<string | number, unknown>;
   let parent = copy;
-  for (const k of at.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+  for (const k of at.slice(0, -1)) {
+    // An earlier edit may have replaced this branch: the path no longer exists, nothing to do.
+    if (!parent || typeof parent !== 'object') return copy;
+    parent = parent[k] as Record<string | number, unknown>;
+  }
+  if (!parent || typeof parent !== 'object') return copy;
   const last = at[at.length - 1];
   if (op === 0) parent[last] = value;
   else if (op === 1) {
