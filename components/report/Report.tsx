@@ -10,6 +10,7 @@ import {
   loadReportHistory,
   PERIODS,
   type CapacityWeek,
+  weekDelta,
   type ReportFilters,
   type ReportHistory,
 } from '../../lib/queries/report-data';
@@ -184,19 +185,24 @@ export function Report(props: ReportProps) {
 }
 
 function CapacityHistory({ weeks }: { weeks: CapacityWeek[] | undefined }) {
+  const delta = (d: number | null, fmt: (v: number | null | undefined) => string) => (d === null || d === 0 ? '' : ` (${d > 0 ? '+' : '−'}${fmt(Math.abs(d))})`);
   return (
     <section className="ql-report__capacity" aria-labelledby="ql-capacity-h" data-queuelens="capacity-history">
-      <h2 id="ql-capacity-h">Capacity card, week over week</h2>
+      <h2 id="ql-capacity-h">Weekly snapshots: capacity card, week over week</h2>
       {!weeks ? null : weeks.length === 0 ? (
         <p className="ql-report__empty">
           No weekly snapshots yet. QueueLens stores one at the end of every week by itself; "Take snapshot now" in Options stores one for the week so far.
         </p>
       ) : (
-        <div className="ql-report__scroll" tabIndex={0} role="region" aria-label="Capacity card by week">
+        <div className="ql-report__scroll" tabIndex={0} role="region" aria-label="Weekly snapshots">
           <table className="ql-table">
             <thead>
               <tr>
                 <th scope="col">Week</th>
+                <th scope="col">Instance</th>
+                <th scope="col">Taken</th>
+                <th scope="col">Kind</th>
+                <th scope="col">WIP</th>
                 {CAPACITY_ROWS.map((r) => (
                   <th key={r.key} scope="col">
                     {r.label}
@@ -205,14 +211,18 @@ function CapacityHistory({ weeks }: { weeks: CapacityWeek[] | undefined }) {
               </tr>
             </thead>
             <tbody>
-              {weeks.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">
-                    {w.week}
-                    {w.partial ? ' (so far)' : ''}
-                  </th>
+              {weeks.map((w, i) => (
+                <tr key={`${w.host}|${w.week}`} data-queuelens="snapshot-row" data-host={w.host} data-week={w.week}>
+                  <th scope="row">{w.week}</th>
+                  <td>{w.host === ALL ? 'All instances' : w.host}</td>
+                  <td>{new Date(w.takenAt).toLocaleString()}</td>
+                  <td>{w.partial ? 'so far' : 'complete'}</td>
+                  <td>{fmtInt(w.wip)}</td>
                   {CAPACITY_ROWS.map((r) => (
-                    <td key={r.key}>{r.fmt(w.values[r.key])}</td>
+                    <td key={r.key}>
+                      {r.fmt(w.values[r.key])}
+                      {delta(weekDelta(weeks, i, (x) => x.values[r.key]), r.fmt)}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -190,7 +190,10 @@ export function cumulativeFlow(tickets: TicketState[], transitions: Transition[]
 
 export interface CapacityWeek {
   week: string;
+  host: string;
+  takenAt: number;
   partial: boolean;
+  wip: number | null;
   values: Record<string, number | null>;
 }
 
@@ -200,14 +203,23 @@ export async function capacityHistory(database: QueueLensDb, host: string): Prom
   return capacityWeeks(rows);
 }
 
+const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Change against the week before, for the week-over-week table (null when either is missing). */
+export function weekDelta(weeks: CapacityWeek[], i: number, value: (w: CapacityWeek) => number | null): number | null {
+  const now = value(weeks[i]);
+  const before = i > 0 ? value(weeks[i - 1]) : null;
+  return now === null || before === null ? null : now - before;
+}
+
 export function capacityWeeks(rows: SnapshotRow[]): CapacityWeek[] {
   return rows
     .map((r) => {
-      const data = r.data as { capacity?: Record<string, { current?: unknown }>; partial?: unknown } | null;
+      const data = r.data as { capacity?: Record<string, { current?: unknown }>; partial?: unknown; wip?: unknown } | null;
       if (!data || typeof data !== 'object' || !data.capacity) return undefined;
       const values: Record<string, number | null> = {};
-      for (const [k, v] of Object.entries(data.capacity)) values[k] = typeof v?.current === 'number' && Number.isFinite(v.current) ? v.current : null;
-      return { week: r.week, partial: data.partial === true, values };
+      for (const [k, v] of Object.entries(data.capacity)) values[k] = finite(v?.current);
+      return { week: r.week, host: r.host, takenAt: r.takenAt, partial: data.partial === true, wip: finite(data.wip), values };
     })
     .filter((w): w is CapacityWeek => w !== undefined)
     .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
