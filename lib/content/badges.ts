@@ -44,11 +44,37 @@ export interface BadgeTarget {
   key: string;
 }
 
+const templates = new WeakMap<Document, HTMLElement>();
+
+/** A badge with its fixed attributes set once; each new badge is a shallow clone. */
+function newBadge(doc: Document, key: string): HTMLElement {
+  let template = templates.get(doc);
+  if (!template) {
+    template = doc.createElement('span');
+    template.setAttribute(BADGE_ATTR, 'badge');
+    template.setAttribute('role', 'img');
+    template.tabIndex = 0;
+    templates.set(doc, template);
+  }
+  const badge = template.cloneNode(false) as HTMLElement;
+  badge.setAttribute('data-ticket-key', key);
+  return badge;
+}
+
+/** Badges are prepended, so a host's badge is its first element child. */
+function existingBadge(badgeHost: Element): HTMLElement | null {
+  const first = badgeHost.firstElementChild;
+  return first?.getAttribute(BADGE_ATTR) === 'badge' ? (first as HTMLElement) : null;
+}
+
 /**
  * Draws or updates every badge in one write phase. Reads only attributes and text of our own
  * badges (never layout), so the browser lays the table out once per frame at most.
+ * A ticket gets a badge once its annotation is known (after the background's first answer):
+ * drawing a placeholder first would cost a second round of DOM writes and table layout.
  * With `sweep` (a full pass), badges under it that this pass did not draw are removed: a row
- * that stopped being a ticket row, or whose badge moved, never keeps a stale badge.
+ * that stopped being a ticket row, or whose badge moved, never keeps a stale badge. Without it
+ * (a pass over a few changed rows), each new badge clears any other badge in its own row.
  * Returns how many badges were written.
  */
 export function drawBadges(
@@ -61,23 +87,25 @@ export function drawBadges(
   let writes = 0;
   const drawn = new Set<Element>();
   for (const { element, badgeHost, key } of targets) {
-    const view = badgeView(annotations.get(key), now, thresholds);
-    let badge = badgeHost.querySelector<HTMLElement>(`:scope > [${BADGE_ATTR}="badge"]`);
+    const annotation = annotations.get(key);
+    let badge = existingBadge(badgeHost);
     if (badge && badge.getAttribute('data-ticket-key') !== key) {
       badge.remove();
       badge = null;
     }
+    if (!annotation) continue;
+    const view = badgeView(annotation, now, thresholds);
     if (!badge) {
-      badge = badgeHost.ownerDocument.createElement('span');
-      badge.setAttribute(BADGE_ATTR, 'badge');
-      badge.setAttribute('data-ticket-key', key);
-      badge.setAttribute('role', 'img');
-      badge.tabIndex = 0;
+      // The stylesheet arrives with the first badges: one style recalculation, not two.
+      if (writes === 0) ensureBadgeStyle(badgeHost.ownerDocument);
+      badge = newBadge(badgeHost.ownerDocument, key);
       badgeHost.prepend(badge);
-      for (const other of element.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (other !== badge) other.remove();
+      if (!sweep) for (const other of element.querySelectorAll(`[${BADGE_ATTR}="badge"]`)) if (other !== badge) other.remove();
+    } else if (badge.textContent === view.text && badge.getAttribute('data-level') === view.level && badge.getAttribute('aria-label') === view.label) {
+      drawn.add(badge);
+      continue;
     }
     drawn.add(badge);
-    if (badge.textContent === view.text && badge.getAttribute('data-level') === view.level && badge.getAttribute('aria-label') === view.label) continue;
     badge.textContent = view.text;
     badge.setAttribute('data-level', view.level);
     badge.setAttribute('aria-label', view.label);

@@ -27,6 +27,15 @@ export class FrameBatcher {
     this.observer.disconnect();
   }
 
+  /**
+   * Drops the mutation records our own writes just queued. A pass runs synchronously inside one
+   * frame callback, so no host mutation can be queued between its start and this call: every
+   * pending record is ours, and filtering 500 of them one by one would cost more than the pass.
+   */
+  discardOwnRecords(): void {
+    this.observer.takeRecords();
+  }
+
   /** Schedules a pass over everything (navigation, refresh, startup). */
   requestFull(): void {
     this.fullPass = true;

@@ -34,7 +34,8 @@ export class Outbox {
   add(observations: Observation[], report?: PageReport): void {
     if (!observations.length && !report) return;
     this.queue.push({ batchId: `${this.prefix}-${++this.counter}`, observations, report, attempts: 0 });
-    void this.flush();
+    // Sent after the current frame: serialising a large batch must not lengthen the DOM pass.
+    setTimeout(() => void this.flush(), 0);
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Adapter, PagePass, ParsedItem } from '../adapter/types';
 import type { Annotation, Observation, ObserveResponse, PageKind, PageReport, Tool } from '../model';
-import { drawBadges, ensureBadgeStyle, isOwnNode } from './badges';
+import { drawBadges, isOwnNode } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
 import { FrameBatcher } from './frame-batcher';
 import { installBadgeTooltip } from './badge-tooltip';
@@ -10,16 +10,10 @@ import { Outbox, type Send } from './outbox';
 /** Unchanged rows are re-sent at most this often, to keep "last seen" (a transition bound) fresh. */
 const HEARTBEAT_MS = 5 * 60_000;
 /**
- * Set `localStorage['queuelens-debug'] = '1'` on a host page to log each pass's timing to the
- * console (used by `npm run bench`; off by default, and reading it costs one lookup at start).
+ * `<html data-queuelens-debug>` on a host page logs each pass's timing to the console (used by
+ * `npm run bench`). An attribute, not localStorage: opening storage costs milliseconds.
  */
-function debugEnabled(): boolean {
-  try {
-    return localStorage.getItem('queuelens-debug') === '1';
-  } catch {
-    return false;
-  }
-}
+const debugEnabled = () => document.documentElement.hasAttribute('data-queuelens-debug');
 
 const TOOL_NAMES: Record<Tool, string> = { zendesk: 'Zendesk', jira: 'Jira' };
 
@@ -92,7 +86,6 @@ export class ContentRunner {
   }
 
   start(): void {
-    ensureBadgeStyle(document);
     this.removeTooltip = installBadgeTooltip(document);
     this.batcher.start();
   }
@@ -105,6 +98,7 @@ export class ContentRunner {
   /** Single-page navigation: the next pass starts afresh for the new view. */
   navigated(): void {
     this.pageStartedAt = this.now();
+    this.dark = undefined;
     this.lastReportSummary = '';
     this.batcher.requestFull();
   }
@@ -136,14 +130,18 @@ export class ContentRunner {
       console.debug('QueueLens: adapter failed', error);
       return;
     }
+    const parsedAt = performance.now();
     const fresh = result.items;
-    // Style read before this pass's writes (no forced layout between writes).
-    if (!scope && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
+    // One style read per page (before any write), not per pass: it forces a style recalc.
+    if (!scope && this.dark === undefined && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
     if (!scope) this.options.onTicketPage?.(fresh.length === 1 && !fresh[0].badgeHost ? fresh[0].observation.key : undefined);
     for (const item of fresh) this.items.set(item.element, item);
     if (!scope && this.dark !== undefined) markPageTheme(document, this.dark);
+    const drawStart = performance.now();
     const drawn = this.safeDraw(fresh, now, scope ? undefined : document);
+    this.batcher.discardOwnRecords();
+    const drawMs = performance.now() - drawStart;
 
     const changed = fresh
       .map((i) => i.observation)
@@ -153,7 +151,10 @@ export class ContentRunner {
       });
     for (const o of changed) this.sent.set(o.key, { fingerprint: fingerprint(o), at: now });
     this.outbox.add(changed, scope ? undefined : this.reportToSend({ ...result.report, errors: this.errors }, now));
-    if (this.debug) this.log('pass', { full: !scope, changedRows: rows.size, items: fresh.length, drawn, sent: changed.length, ms: performance.now() - started });
+    if (this.debug) {
+      const ms = performance.now() - started;
+      this.log('pass', { full: !scope, changedRows: rows.size, items: fresh.length, drawn, sent: changed.length, ms, parseMs: parsedAt - started, drawMs });
+    }
   }
 
   /** Replaces re-read rows in the last full pass's list, keeping page order. */
@@ -200,6 +201,7 @@ export class ContentRunner {
     requestAnimationFrame(() => {
       const started = performance.now();
       const drawn = this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now(), document);
+      this.batcher.discardOwnRecords();
       if (this.debug) this.log('redraw', { drawn, ms: performance.now() - started });
     });
   }

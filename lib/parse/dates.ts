@@ -5,7 +5,13 @@
  */
 export function readDateFromElement(el: Element | null, now: number): number | undefined {
   if (!el) return undefined;
-  const time = el.matches('time') ? el : el.querySelector('time');
+  const time = el.tagName === 'TIME' ? el : el.getElementsByTagName('time')[0];
+  // Fast path: a machine-readable ISO `datetime`, as Zendesk's <time> cells carry.
+  const iso = time?.getAttribute('datetime');
+  if (iso && ISO_DATE.test(iso)) {
+    const parsed = Date.parse(iso);
+    if (!Number.isNaN(parsed)) return parsed;
+  }
   for (const candidate of [time?.getAttribute('datetime'), time?.getAttribute('title'), el.getAttribute('title')]) {
     const parsed = candidate ? parseDateText(candidate, now) : undefined;
     if (parsed !== undefined) return parsed;
@@ -13,6 +19,8 @@ export function readDateFromElement(el: Element | null, now: number): number | u
   const text = (time ?? el).textContent;
   return text ? parseDateText(text, now) : undefined;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;
 
 const UNIT_MS: Record<string, number> = {
   second: 1_000,

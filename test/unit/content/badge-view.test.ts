@@ -49,3 +49,24 @@ describe('badge colour by pace', () => {
     expect(badgeView(annotation({ pace: { ...pace, since: NOW - 6 * DAY } }), NOW, DEFAULT_THRESHOLDS).label).toContain('older than 85% of completed tickets were when they left active (aging alert)');
   });
 });
+
+describe('drawing badges', () => {
+  it('draws a badge only once the ticket is recorded, and updates it in place', async () => {
+    const { drawBadges } = await import('../../../lib/content/badges');
+    const doc = new DOMParser().parseFromString('<table><tr><td><div><a href="/agent/tickets/1">Refund</a></div></td></tr></table>', 'text/html');
+    const row = doc.querySelector('tr')!;
+    const target = { element: row, badgeHost: doc.querySelector('div')!, key: 'zendesk:acme.zendesk.com:1' };
+    expect(drawBadges([target], new Map(), NOW, DEFAULT_THRESHOLDS, doc)).toBe(0);
+    expect(doc.querySelectorAll('[data-queuelens="badge"]')).toHaveLength(0);
+    const recorded = new Map([[target.key, annotation({ key: target.key })]]);
+    expect(drawBadges([target], recorded, NOW, DEFAULT_THRESHOLDS, doc)).toBe(1);
+    const badge = doc.querySelector('[data-queuelens="badge"]')!;
+    expect(badge.textContent).toBe('4d · 5h');
+    expect(badge.nextElementSibling?.tagName).toBe('A');
+    // Same view again: nothing written; a handoff later: the same element is updated.
+    expect(drawBadges([target], recorded, NOW, DEFAULT_THRESHOLDS, doc)).toBe(0);
+    drawBadges([target], new Map([[target.key, annotation({ key: target.key, handoffs: 1 })]]), NOW, DEFAULT_THRESHOLDS, doc);
+    expect(doc.querySelector('[data-queuelens="badge"]')).toBe(badge);
+    expect(badge.textContent).toBe('4d · 5h · ⇄1');
+  });
+});

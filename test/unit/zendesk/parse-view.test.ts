@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseZendeskTable, readSlaDue } from '../../../lib/zendesk/parse-view';
 import { zendeskAdapter } from '../../../lib/zendesk/adapter';
+import { drawBadges } from '../../../lib/content/badges';
+import { DEFAULT_THRESHOLDS } from '../../../lib/content/badge-view';
 import { hasSharedFixtures, htmlDocument, readFixture, sharedFixtures } from '../support/fixtures';
 
 const NOW = Date.parse('2026-11-24T11:00:00Z');
@@ -41,6 +43,16 @@ describe('Zendesk view parser', () => {
   it('keeps page text as text: markup in a subject is just characters', () => {
     const pass = parseFixture('view-basic.html');
     expect(pass.items[1].observation.title).toBe('<img src=x onerror=alert(1)> login loop on SSO');
+  });
+
+  it('reads the same titles after its own badges are drawn into the subject cells', () => {
+    const doc = htmlDocument(readFixture('zendesk/view-basic.html'));
+    const before = parseZendeskTable(doc, viewUrl, NOW, 'zendesk-view');
+    const annotations = new Map(before.items.map((i) => [i.observation.key, { key: i.observation.key, statusSince: NOW - 60_000, statusSinceExact: true, handoffs: 1, lastOwners: [], open: true, startedAt: NOW - 86_400_000 }]));
+    drawBadges(before.items.map((i) => ({ element: i.element, badgeHost: i.badgeHost!, key: i.observation.key })), annotations, NOW, DEFAULT_THRESHOLDS);
+    expect(doc.querySelectorAll('[data-queuelens="badge"]')).toHaveLength(4);
+    const after = parseZendeskTable(doc, viewUrl, NOW, 'zendesk-view');
+    expect(after.items.map((i) => i.observation.title)).toEqual(before.items.map((i) => i.observation.title));
   });
 
   it('puts the badge on the subject line of each row, beside the ticket link', () => {
