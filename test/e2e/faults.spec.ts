@@ -14,7 +14,7 @@ import { collectPassLogs, waitForLog } from '../bench/common';
 let browser: ExtensionBrowser;
 test.beforeAll(async () => {
   browser = await launchExtensionBrowser();
-  await browser.context.addInitScript(() => localStorage.setItem('queuelens-debug', '1'));
+  await browser.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-queuelens-debug', '')));
   // These tests are about observed history: the API backfill (which would add the simulator's exact history) is off.
   await patchSettings(browser, { backfill: { enabled: false } });
 });
