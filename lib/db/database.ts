@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
 import type { ImportProvenance } from '../import/merge';
-import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './schema';
+import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5 } from './schema';
 import { rollupsFromHistory } from './rollups';
 
 /** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
@@ -55,6 +55,7 @@ export class QueueLensDb extends Dexie {
     this.version(3).stores(STORES_V3);
     // v4 only adds the `dashboards` table (a cache the background fills): no rows to reshape.
     this.version(4).stores(STORES_V4);
+    this.version(5).stores(STORES_V5);
   }
 }
 

@@ -8,6 +8,8 @@
  * v3: import provenance (`imports`): which export file contributed which records, and when.
  * v4: precomputed dashboards (`dashboards`), one row per scope (a host or `*`), written by the
  *     background so the popup never loads transitions.
+ * v5: drops indexes nothing reads (tickets.open, tickets.assignee, transitions.[key+at],
+ *     transitions.field): every index is written on every ingest, and ingest rate is a budget.
  */
 export const STORES_V1 = {
   tickets: 'key, host, open',
@@ -35,5 +37,12 @@ export const STORES_V4 = {
   dashboards: 'id, computedAt',
 };
 
+/** Same tables as v4, fewer indexes (IndexedDB drops the removed ones; rows are untouched). */
+export const STORES_V5 = {
+  ...STORES_V4,
+  tickets: 'key, host, [host+open], lastSeenAt',
+  transitions: 'id, key, at',
+};
+
 export const DB_NAME = 'queuelens';
-export const CURRENT_DB_VERSION = 4;
+export const CURRENT_DB_VERSION = 5;

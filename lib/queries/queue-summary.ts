@@ -30,11 +30,10 @@ export function summariseQueue(open: TicketState[], now: number, thresholds: { w
   return { open: open.length, oldest, overWarn, overAlert, lastSeenAt, hosts: [...new Set(open.map((t) => t.host))].sort() };
 }
 
-/** Open tickets of one host (index [host+open]) or of all hosts (index open). */
-export function openTickets(database: QueueLensDb, host?: string): Promise<TicketState[]> {
-  return host
-    ? database.tickets.where('[host+open]').equals([host, 1]).toArray()
-    : database.tickets.where('open').equals(1).toArray();
+/** Open tickets of one host, or of every host (one [host+open] range per host; hosts are few). */
+export async function openTickets(database: QueueLensDb, host?: string): Promise<TicketState[]> {
+  const hosts = host ? [host] : await knownHosts(database);
+  return database.tickets.where('[host+open]').anyOf(hosts.map((h) => [h, 1])).toArray();
 }
 
 export async function knownHosts(database: QueueLensDb): Promise<string[]> {

@@ -1,4 +1,5 @@
-import type { Observation } from '../../lib/model';
+import { applyObservation } from '../../lib/ingest/apply';
+import type { Observation, TicketState, Transition } from '../../lib/model';
 import { launchExtensionBrowser, median, round } from './common';
 
 /**
@@ -34,6 +35,22 @@ export function benchObservations(host: string, tickets: number, now: number): O
   return out;
 }
 
+/**
+ * The rows ingest ends up storing for these observations (folded in memory with the same pure
+ * fold): the "same rows" of DESIGN's ratio, as opposed to one row per observation.
+ */
+export function storedRowsOf(observations: Observation[]): { tickets: TicketState[]; transitions: Transition[] } {
+  const states = new Map<string, TicketState>();
+  const transitions: Transition[] = [];
+  for (const o of [...observations].sort((a, b) => a.seenAt - b.seenAt)) {
+    const result = applyObservation(states.get(o.key), o);
+    if (!result) continue;
+    states.set(o.key, result.state);
+    transitions.push(...result.transitions);
+  }
+  return { tickets: [...states.values()], transitions };
+}
+
 export interface IngestResult {
   tickets: number;
   observations: number;
@@ -42,6 +59,9 @@ export interface IngestResult {
   realObsPerSec: number;
   bareObsPerSec: number;
   ratio: number;
+  /** Bare IndexedDB put of the tickets and transitions ingest stores (same stores and indexes). */
+  sameRowsBareObsPerSec: number;
+  sameRowsRatio: number;
   transitionsPerRun: number;
 }
 
@@ -53,6 +73,7 @@ export async function benchIngest(tickets: number, runs: number, batchSize: numb
     await page.goto(`chrome-extension://${browser.extensionId}/panel.html`);
     const real: number[] = [];
     const bare: number[] = [];
+    const sameRows: number[] = [];
     let transitions = 0;
     let observations = 0;
     for (let r = 0; r <= runs; r++) {
@@ -94,15 +115,58 @@ export async function benchIngest(tickets: number, runs: number, batchSize: numb
         indexedDB.deleteDatabase(`bench-bare-${r}`);
         return ms;
       }, { rows, r });
+      // The rows ingest stores, bare: raw IndexedDB, QueueLens's stores and indexes, one transaction.
+      const stored = storedRowsOf(rows);
+      const sameRowsMs = await page.evaluate(async ({ stored, r }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(`bench-same-${r}`, 1);
+          open.onupgradeneeded = () => {
+            const tickets = open.result.createObjectStore('tickets', { keyPath: 'key' });
+            tickets.createIndex('host', 'host');
+            tickets.createIndex('[host+open]', ['host', 'open']);
+            tickets.createIndex('lastSeenAt', 'lastSeenAt');
+            const transitions = open.result.createObjectStore('transitions', { keyPath: 'id' });
+            transitions.createIndex('key', 'key');
+            transitions.createIndex('at', 'at');
+          };
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const t0 = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['tickets', 'transitions'], 'readwrite');
+          for (const t of stored.tickets) tx.objectStore('tickets').put(t);
+          for (const t of stored.transitions) tx.objectStore('transitions').put(t);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        const ms = performance.now() - t0;
+        db.close();
+        indexedDB.deleteDatabase(`bench-same-${r}`);
+        return ms;
+      }, { stored, r });
       if (r === 0) continue; // warm-up: JIT, first database open
+      sameRows.push((rows.length / sameRowsMs) * 1000);
       real.push((rows.length / realRun.ms) * 1000);
       bare.push((rows.length / bareMs) * 1000);
       transitions = realRun.transitions;
-      log(`  ingest run ${r}: real ${round(real.at(-1)!, 0)} obs/s (${round(realRun.ms, 0)} ms), bare ${round(bare.at(-1)!, 0)} obs/s (${round(bareMs, 0)} ms)`);
+      log(`  ingest run ${r}: real ${round(real.at(-1)!, 0)} obs/s (${round(realRun.ms, 0)} ms), bare ${round(bare.at(-1)!, 0)} obs/s (${round(bareMs, 0)} ms), same stored rows bare ${round(sameRows.at(-1)!, 0)} obs/s (${round(sameRowsMs, 0)} ms)`);
     }
     const realObsPerSec = round(median(real), 0);
     const bareObsPerSec = round(median(bare), 0);
-    return { tickets, observations, batchSize, runs, realObsPerSec, bareObsPerSec, ratio: round(realObsPerSec / bareObsPerSec, 3), transitionsPerRun: transitions };
+    const sameRowsBareObsPerSec = round(median(sameRows), 0);
+    return {
+      tickets,
+      observations,
+      batchSize,
+      runs,
+      realObsPerSec,
+      bareObsPerSec,
+      ratio: round(realObsPerSec / bareObsPerSec, 3),
+      sameRowsBareObsPerSec,
+      sameRowsRatio: round(realObsPerSec / sameRowsBareObsPerSec, 3),
+      transitionsPerRun: transitions,
+    };
   } finally {
     await browser.close();
   }

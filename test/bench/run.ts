@@ -85,8 +85,10 @@ async function main() {
     const ingest = await benchIngest(cfg.ingestTickets, cfg.ingestRuns, 500, log);
     results.ingest = ingest;
     add(`ingest, real path (${ingest.observations} obs, batches of ${ingest.batchSize})`, `${ingest.realObsPerSec} obs/s`, '≥ 10,000 obs/s', ingest.realObsPerSec >= 10_000);
-    add('ingest, bare IndexedDB bulk put (same rows)', `${ingest.bareObsPerSec} obs/s`);
-    add('ingest, real ÷ bare', `${ingest.ratio}×`, '≥ 0.5×', ingest.ratio >= 0.5);
+    add('ingest, bare put of the stored rows (tickets + transitions, same indexes)', `${ingest.sameRowsBareObsPerSec} obs/s`);
+    add('ingest, real ÷ bare put of the stored rows', `${ingest.sameRowsRatio}×`, '≥ 0.5×', ingest.sameRowsRatio >= 0.5);
+    add('ingest, bare put of one row per observation (no index)', `${ingest.bareObsPerSec} obs/s`);
+    add('  same, real ÷ that (a stricter reading)', `${ingest.ratio}×`, '≥ 0.5×', ingest.ratio >= 0.5);
   }
 
   if (wanted('popup')) {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { QueueLensDb } from '../../../lib/db/database';
-import { CURRENT_DB_VERSION, STORES_V1, STORES_V3 } from '../../../lib/db/schema';
+import { CURRENT_DB_VERSION, STORES_V1, STORES_V3, STORES_V4 } from '../../../lib/db/schema';
 import { applyObservation } from '../../../lib/ingest/apply';
 import { hours, observation } from '../support/observations';
 
@@ -30,7 +30,7 @@ describe('database upgrade', () => {
     await current.delete();
   });
 
-  it('opens a version-3 database with every table kept and adds an empty dashboards table (v4)', async () => {
+  it('opens a version-3 database with every table kept and adds an empty dashboards table (v4, then v5)', async () => {
     const name = `upgrade-v3-${Math.random()}`;
     const T0 = Date.parse('2026-11-24T09:00:00Z');
     const first = applyObservation(undefined, observation('12', { seenAt: T0 }))!;
@@ -42,7 +42,7 @@ describe('database upgrade', () => {
     v3.close();
 
     const current = new QueueLensDb(name);
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(CURRENT_DB_VERSION);
     expect(await current.tickets.get(first.state.key)).toEqual(first.state);
     expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 1]).count()).toBe(1);
     expect(await current.snapshots.get('*|2026-W48')).toMatchObject({ data: { wip: 1 } });
@@ -50,6 +50,28 @@ describe('database upgrade', () => {
     expect(await current.dashboards.count()).toBe(0);
     await current.dashboards.put({ id: '*', computedAt: T0, data: { any: 'thing' } });
     expect(await current.dashboards.where('computedAt').above(T0 - 1).primaryKeys()).toEqual(['*']);
+    await current.delete();
+  });
+
+  it('opens a version-4 database with every row kept, fewer indexes, and the queries the app makes still served (v5)', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const T0 = Date.parse('2026-11-24T09:00:00Z');
+    const first = applyObservation(undefined, observation('21', { seenAt: T0 }))!;
+    const moved = applyObservation(first.state, observation('21', { seenAt: T0 + 3_600_000, assignee: 'Priya' }))!;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(STORES_V4);
+    await v4.table('tickets').put(moved.state);
+    await v4.table('transitions').bulkPut(moved.transitions);
+    v4.close();
+
+    const current = new QueueLensDb(name);
+    expect(current.verno).toBe(5);
+    expect(current.tickets.schema.indexes.map((i) => i.name).sort()).toEqual(['[host+open]', 'host', 'lastSeenAt']);
+    expect(current.transitions.schema.indexes.map((i) => i.name).sort()).toEqual(['at', 'key']);
+    expect(await current.tickets.get(moved.state.key)).toEqual(moved.state);
+    expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 1]).count()).toBe(1);
+    expect(await current.transitions.where('key').equals(moved.state.key).count()).toBe(1);
+    expect(await current.transitions.where('at').below(T0 + 2 * 3_600_000).count()).toBe(1);
     await current.delete();
   });
 });

@@ -139,7 +139,7 @@ describe('merging two overlapping exports', () => {
 
   it('an API transition replaces the observed one it pins down', async () => {
     const db = track(await populatedDb({ tickets: 1 }));
-    const observed = (await db.transitions.where('field').equals('status').first())!;
+    const observed = (await db.transitions.filter((t) => t.field === 'status').first())!;
     const exact = observed.earliest + 1000;
     const text = serializeExport(
       await exportDatabase(db, { settings: DEFAULT_SETTINGS, extensionVersion: '0.1.0', now: T0 + 20 * DAY, exportId: 'api-export-1' }),
