@@ -57,13 +57,15 @@ function mutate(doc: Json, at: (string | number)[], op: number, value: unknown):
   }
   if (!parent || typeof parent !== 'object') return copy;
   const last = at[at.length - 1];
+  // Own values only: a deleted `toString` key must not read back as Object.prototype's function.
+  const current = Object.hasOwn(parent, last) ? parent[last] : undefined;
   if (op === 0) parent[last] = value;
   else if (op === 1) {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
-  } else if (op === 2 && Array.isArray(parent[last])) parent[last] = [...(parent[last] as unknown[]), ...(parent[last] as unknown[])];
-  else if (op === 3) parent[last] = Array.isArray(parent[last]) ? [] : [parent[last]];
-  else parent[last] = typeof parent[last] === 'number' ? String(parent[last]) : typeof parent[last] === 'string' ? Number(parent[last]) : value;
+  } else if (op === 2 && Array.isArray(current)) parent[last] = [...current, ...current];
+  else if (op === 3) parent[last] = Array.isArray(current) ? [] : [current];
+  else parent[last] = typeof current === 'number' ? String(current) : typeof current === 'string' ? Number(current) : value;
   return copy;
 }
 

@@ -5,7 +5,10 @@ import { Report } from '../../../components/report/Report';
 import { QueueLensDb, type SnapshotRow } from '../../../lib/db/database';
 import { weeklySummaryMarkdown } from '../../../lib/export/markdown';
 import { computeDashboard } from '../../../lib/metrics/dashboard';
-import { buildReport, capacityWeeks, cumulativeFlow } from '../../../lib/queries/report-data';
+import { buildReport, capacityWeeks,
+  cumulativeFlow,
+  weekDelta,
+} from '../../../lib/queries/report-data';
 import { summaryInputFromDashboard } from '../../../lib/queries/summary';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { generateHistory } from '../../../lib/synthetic/history';
@@ -55,17 +58,22 @@ describe('report data', () => {
   });
 
   it('capacity weeks come from snapshots as they exist, oldest first', () => {
-    const row = (week: string, current: number | null, partial = false): SnapshotRow => ({
+    const row = (week: string, current: number | null, partial = false, wip?: number): SnapshotRow => ({
       id: `${HOST}|${week}`,
       host: HOST,
       week,
-      takenAt: 0,
-      data: { partial, capacity: { throughput: { current, previous: null }, errorRate: { current: 0.1 } } },
+      takenAt: 7,
+      data: { partial, wip, capacity: { throughput: { current, previous: null }, errorRate: { current: 0.1 } } },
     });
-    expect(capacityWeeks([row('2026-W48', 30, true), row('2026-W47', 25), { ...row('x', 1), data: null }])).toEqual([
-      { week: '2026-W47', partial: false, values: { throughput: 25, errorRate: 0.1 } },
-      { week: '2026-W48', partial: true, values: { throughput: 30, errorRate: 0.1 } },
+    const weeks = capacityWeeks([row('2026-W48', 30, true, 12), row('2026-W47', 25, false, 9), { ...row('x', 1), data: null }]);
+    expect(weeks).toEqual([
+      { week: '2026-W47', host: HOST, takenAt: 7, partial: false, wip: 9, values: { throughput: 25, errorRate: 0.1 } },
+      { week: '2026-W48', host: HOST, takenAt: 7, partial: true, wip: 12, values: { throughput: 30, errorRate: 0.1 } },
     ]);
+    // Week over week: +5 throughput, +3 WIP; the oldest week has nothing to compare with.
+    expect(weekDelta(weeks, 1, (w) => w.values.throughput)).toBe(5);
+    expect(weekDelta(weeks, 1, (w) => w.wip)).toBe(3);
+    expect(weekDelta(weeks, 0, (w) => w.wip)).toBeNull();
   });
 });
 
