@@ -5,10 +5,7 @@ import { Report } from '../../../components/report/Report';
 import { QueueLensDb, type SnapshotRow } from '../../../lib/db/database';
 import { weeklySummaryMarkdown } from '../../../lib/export/markdown';
 import { computeDashboard } from '../../../lib/metrics/dashboard';
-import { buildReport, capacityWeeks,
-  cumulativeFlow,
-  weekDelta,
-} from '../../../lib/queries/report-data';
+import { buildReport, capacityWeeks, cumulativeFlow, weekDelta } from '../../../lib/queries/report-data';
 import { summaryInputFromDashboard } from '../../../lib/queries/summary';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { generateHistory } from '../../../lib/synthetic/history';
