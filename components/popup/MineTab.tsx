@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../lib/queries/dashboard-data';
+import type { DashboardData } from '../../lib/queries/stored-dashboard';
 import type { GoalProgress } from '../../lib/metrics/personal';
 import { fmtAgo, fmtDays, fmtInt, fmtNumber } from '../../lib/ui/format';
 import { Card, Stat, TicketList } from './parts';

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { db, type QueueLensDb } from '../../lib/db/database';
 import { formatDuration } from '../../lib/format/duration';
 import { DASHBOARD_SCOPE_ALL, type RefreshDashboardRequest } from '../../lib/model/dashboard-messages';
-import { myName, storedDashboard } from '../../lib/queries/dashboard-data';
+import { myName, storedDashboard } from '../../lib/queries/stored-dashboard';
 import { adapterProblems, knownHosts, openTickets, summariseQueue } from '../../lib/queries/queue-summary';
 import { fmtAgo, fmtInt } from '../../lib/ui/format';
 import { useSettings } from '../useSettings';

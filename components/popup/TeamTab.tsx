@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../lib/queries/dashboard-data';
+import type { DashboardData } from '../../lib/queries/stored-dashboard';
 import type { Trend } from '../../lib/metrics/capacity';
 import type { WaitBucket } from '../../lib/metrics/bottleneck';
 import { fmtDayCount, fmtInt, fmtNumber, fmtPercent, fmtSigned } from '../../lib/ui/format';

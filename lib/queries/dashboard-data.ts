@@ -1,4 +1,3 @@
-import type { QueueLensDb, DashboardRow } from '../db/database';
 import { hostScope } from '../metrics/capacity';
 import { computeDashboard, type Dashboard, type DashboardOptions } from '../metrics/dashboard';
 import { STAGES, type HistoryIndex } from '../metrics/history-index';
@@ -7,38 +6,9 @@ import type { DailyRollup, Stage, StageOverrides } from '../model';
 import { DASHBOARD_SCOPE_ALL } from '../model/dashboard-messages';
 import { slaOptionsFor } from '../snapshots/metrics';
 import { stageOverridesFor, type Settings } from '../settings/schema';
+import { DASHBOARD_DATA_VERSION, MAX_WIP_AGES, myName, type DashboardData, type WipAge } from './stored-dashboard';
 
-/**
- * What the background stores per scope in `dashboards` and the popup reads: the engine's
- * `Dashboard` as is, plus the few per-item figures the popup draws that the dashboard only keeps
- * as percentiles (the WIP age strip). Plain values only (structured clone into IndexedDB).
- */
-export const DASHBOARD_DATA_VERSION = 1 as const;
-/** WIP ages kept for the popup's strip chart; more are sampled evenly (the percentiles stay exact). */
-export const MAX_WIP_AGES = 400;
-
-export interface WipAge {
-  stage: Stage;
-  ageMs: number;
-}
-
-export interface DashboardData {
-  version: typeof DASHBOARD_DATA_VERSION;
-  scope: string;
-  dashboard: Dashboard;
-  /** WIP items' ages, ascending; sampled evenly when there are more than MAX_WIP_AGES. */
-  wipAges: WipAge[];
-  wipAgesSampled: boolean;
-  /** The name `personal` was computed for (settings.team.me's member name), or null. */
-  me: string | null;
-}
-
-/** The name the host tools show for settings.team.me, or null when "me" is not set. */
-export function myName(settings: Settings): string | null {
-  const me = settings.team.me;
-  if (me === null) return null;
-  return settings.team.members.find((m) => m.id === me)?.name ?? null;
-}
+export { DASHBOARD_DATA_VERSION, MAX_WIP_AGES, myName, readDashboardData, storedDashboard, type DashboardData, type WipAge } from './stored-dashboard';
 
 /** Stage overrides of a scope: one host's, or every instance's merged for `*`. */
 export function overridesForScope(settings: Settings, scope: string): StageOverrides {
@@ -103,16 +73,3 @@ export function buildDashboardData(
   return { version: DASHBOARD_DATA_VERSION, scope, dashboard, wipAges: ages, wipAgesSampled: sampled, me: options.me ?? null };
 }
 
-/** The stored row's data when it has the shape this build understands. */
-export function readDashboardData(row: DashboardRow | undefined): DashboardData | undefined {
-  const data = row?.data as Partial<DashboardData> | undefined;
-  if (!data || data.version !== DASHBOARD_DATA_VERSION || !data.dashboard) return undefined;
-  return data as DashboardData;
-}
-
-/** One indexed read: what the popup shows below the first-glance tiles. */
-export async function storedDashboard(database: QueueLensDb, scope: string): Promise<{ computedAt: number; data: DashboardData } | null> {
-  const row = await database.dashboards.get(scope);
-  const data = readDashboardData(row);
-  return row && data ? { computedAt: row.computedAt, data } : null;
-}
