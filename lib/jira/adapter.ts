@@ -17,7 +17,9 @@ const isGhxBoard = (url: URL, root: ParentNode) => root.querySelector('#ghx-pool
 export const jiraAdapter: Adapter = {
   tool: 'jira',
   detect: detectJiraPage,
-  parsePage(root, url, now): PagePass {
+  // Lists and queues read only changed rows on incremental passes; boards need each card's
+  // column context, so they are read whole.
+  parsePage(root, url, now, onlyRows): PagePass {
     const pageKind = detectJiraPage(url);
     switch (pageKind) {
       case 'jira-board':
@@ -26,9 +28,9 @@ export const jiraAdapter: Adapter = {
       case 'jira-backlog':
         return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog') : parseBacklog(root, url, now);
       case 'jira-list':
-        return parseIssueTable(root, url, now, 'jira-list');
+        return parseIssueTable(root, url, now, 'jira-list', onlyRows);
       case 'jira-queue':
-        return parseJsmQueue(root, url, now);
+        return parseJsmQueue(root, url, now, onlyRows);
       case 'jira-issue':
         return parseIssueView(root, url, now);
       default:

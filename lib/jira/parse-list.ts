@@ -91,9 +91,12 @@ function earliest(values: (number | undefined)[]): number | undefined {
  * to it) agent queues. Column meaning from header labels; status from the row's lozenge.
  * Several SLA columns can exist: the earliest due time is "next breach".
  */
-export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKind: 'jira-list' | 'jira-queue'): PagePass {
+export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKind: 'jira-list' | 'jira-queue', onlyRows?: Element[]): PagePass {
   const pass = new PassBuilder(url, now, pageKind);
-  const rows = queryAllFirst(root, SELECTORS.issueRow);
+  // An incremental pass reads only the rows that changed (columns still come from the header).
+  const rows = onlyRows
+    ? onlyRows.filter((r) => r.isConnected && SELECTORS.issueRow.some((s) => r.matches(s)))
+    : queryAllFirst(root, SELECTORS.issueRow);
   const table = rows[0]?.closest('table') ?? root.querySelector('table');
   pass.container(!!table || rows.length > 0, 'Jira list layout not recognised: no issue table found');
   const columns = readTableColumns(table);
@@ -117,7 +120,7 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
     const badgeHost = queryFirst(row, SELECTORS.issueKeyContainer) ?? (keyCell ? outsideLink(keyCell) : null) ?? row.querySelector(':scope > td') ?? row;
     pass.add(row, badgeHost, observation);
   }
-  checkHealth(pass, 'list', table, rows.length, keyed);
+  if (!onlyRows) checkHealth(pass, 'list', table, rows.length, keyed);
   return pass.done();
 }
 

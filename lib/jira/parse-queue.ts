@@ -20,8 +20,8 @@ function headerColumnId(th: Element): string | undefined {
  * the virtual-table queue names key and column in every cell's test id, and its header labels
  * say which custom-field columns are SLAs.
  */
-export function parseJsmQueue(root: ParentNode, url: URL, now: number): PagePass {
-  if (queryFirst(root, SELECTORS.issueRow)) return parseIssueTable(root, url, now, 'jira-queue');
+export function parseJsmQueue(root: ParentNode, url: URL, now: number, onlyRows?: Element[]): PagePass {
+  if (queryFirst(root, SELECTORS.issueRow)) return parseIssueTable(root, url, now, 'jira-queue', onlyRows);
   const pass = new PassBuilder(url, now, 'jira-queue');
   const table = queryFirst(root, SELECTORS.queueTable) ?? queryFirst(root, SELECTORS.queueLayout);
   pass.container(!!table, 'Jira queue layout not recognised: no queue table found');

@@ -259,3 +259,19 @@ describe('selector health', () => {
     expect(pass).toMatchObject({ pageKind: 'unknown', items: [] });
   });
 });
+
+describe('incremental passes on Jira lists', () => {
+  it('reads only the rows that changed, with columns still known from the header', async () => {
+    const { jiraAdapter } = await import('../../../lib/jira/adapter');
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const html = readFileSync(resolve(__dirname, '../../fixtures/jira/list.html'), 'utf8');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const url = new URL('https://acme.atlassian.net/issues/?jql=project%3DOPS');
+    const full = jiraAdapter.parsePage(doc, url, Date.parse('2026-11-24T12:00:00Z'));
+    expect(full.items.length).toBeGreaterThan(1);
+    const changed = full.items[1].element;
+    const scoped = jiraAdapter.parsePage(doc, url, Date.parse('2026-11-24T12:00:00Z'), [changed]);
+    expect(scoped.items.map((i) => i.observation)).toEqual([full.items[1].observation]);
+  });
+});
