@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { InstanceSelect } from '../InstanceSelect';
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { db, type QueueLensDb } from '../../lib/db/database';
@@ -89,17 +90,7 @@ export function Popup(props: PopupProps) {
     <main className="ql-popup" aria-busy={!summary}>
       <header className="ql-popup__header">
         <h1>QueueLens</h1>
-        <label>
-          <span className="ql-visually-hidden">Instance</span>
-          <select value={host} onChange={(e) => setHost(e.target.value)} data-queuelens="scope">
-            <option value={ALL}>All instances</option>
-            {hostOptions.map((h) => (
-              <option key={h} value={h}>
-                {h}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InstanceSelect value={host} hosts={hostOptions} onChange={setHost} hook="scope" label={<span className="ql-visually-hidden">Instance</span>} />
       </header>
       <HealthWarnings problems={problems} />
       <HostAccessNotice instances={settings.instances} permissions={props.permissions} />

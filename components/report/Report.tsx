@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { InstanceSelect } from '../InstanceSelect';
 import { useEffect, useMemo, useState } from 'react';
 import { db, type QueueLensDb } from '../../lib/db/database';
 import { DASHBOARD_SCOPE_ALL } from '../../lib/model/dashboard-messages';
@@ -103,17 +104,13 @@ export function Report(props: ReportProps) {
         {status}
       </p>
       <form className="ql-report__filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Instance
-          <select value={filters.host} onChange={(e) => setFilters({ host: e.target.value, group: null, assignee: null, periodWeeks: filters.periodWeeks })} data-queuelens="filter-host">
-            <option value={ALL}>All instances</option>
-            {hostOptions.map((h) => (
-              <option key={h} value={h}>
-                {h}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InstanceSelect
+          value={filters.host}
+          hosts={hostOptions}
+          onChange={(host) => setFilters({ host, group: null, assignee: null, periodWeeks: filters.periodWeeks })}
+          hook="filter-host"
+          label="Instance"
+        />
         <label>
           Group
           <select value={filters.group ?? ''} onChange={(e) => set({ group: e.target.value || null })} data-queuelens="filter-group">

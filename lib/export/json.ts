@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripTitles, withoutTitle } from '../privacy/titles';
 import type { QueueLensDb, SnapshotRow } from '../db/database';
 import {
   DailyRollupSchema,
@@ -176,25 +177,6 @@ export const serializeExport = (exp: QueueLensExport): string => `${JSON.stringi
 /** The id a snapshot row must have (one per host and week). */
 export const snapshotId = (host: string, week: string) => `${host}|${week}`;
 export { rollupId };
-
-function withoutTitle(t: TicketState): TicketState {
-  const { title: _title, ...rest } = t;
-  return rest;
-}
-
-/** Removes `title` properties at any depth of plain JSON (snapshot data may list oldest items). */
-function stripTitles(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripTitles);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      // Never assign a prototype-polluting key, even from our own stored data.
-      if (k !== 'title' && k !== '__proto__' && k !== 'constructor' && k !== 'prototype') out[k] = stripTitles(v);
-    }
-    return out;
-  }
-  return value;
-}
 
 function randomId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();

@@ -1,4 +1,5 @@
 import type { QueueLensDb, SnapshotRow } from '../db/database';
+import { stripTitles, withoutTitle } from '../privacy/titles';
 import { rollupsFromHistory } from '../db/rollups';
 import { isHandoff } from '../ingest/handoffs';
 import {
@@ -389,22 +390,6 @@ async function mergeById<T extends { id: string }>(
   if (out.length) await table.bulkPut(out.map((h) => h.row));
   const added = out.filter((h) => !storedIds.has(h.row.id)).length;
   return { added, updated: out.length - added };
-}
-
-function withoutTitle(t: TicketState): TicketState {
-  const { title: _title, ...rest } = t;
-  return rest;
-}
-
-function stripTitles(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripTitles);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    // Validation already refused prototype keys; skipping them again costs nothing.
-    for (const [k, v] of Object.entries(value)) if (k !== 'title' && k !== '__proto__' && k !== 'constructor' && k !== 'prototype') out[k] = stripTitles(v);
-    return out;
-  }
-  return value;
 }
 
 /** Structural equality of plain JSON-like records, ignoring key order and undefined fields. */
