@@ -87,7 +87,7 @@ export function TicketPanel({ ticketKey }: { ticketKey: string }) {
           </ol>
         </>
       )}
-      <p className="ql-panel__source">{ticket.backfilledAt ? 'Exact history from the Zendesk API.' : 'History as observed by QueueLens.'}</p>
+      <p className="ql-panel__source">{ticket.backfilledAt ? `Exact history from the ${ticket.tool === 'jira' ? 'Jira' : 'Zendesk'} API.` : 'History as observed by QueueLens.'}</p>
     </main>
   );
 }

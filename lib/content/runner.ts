@@ -32,6 +32,9 @@ export function layoutProblem(report: Pick<PageReport, 'tool' | 'pageKind'>, kin
   return `${head}: no ${report.tool === 'zendesk' ? 'ticket table' : 'issue board, list or queue'} found on a ${noun} page`;
 }
 
+/** Pages about one ticket, which get the ticket panel (Zendesk ticket, Jira issue view). */
+const TICKET_PAGES = new Set(['zendesk-ticket', 'jira-issue']);
+
 /** A view page whose table has not appeared after this long is reported as unrecognised. */
 const MISSING_TABLE_GRACE_MS = 10_000;
 
@@ -135,7 +138,7 @@ export class ContentRunner {
     // One style read per page (before any write), not per pass: it forces a style recalc.
     if (!scope && this.dark === undefined && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
-    if (!scope) this.options.onTicketPage?.(fresh.length === 1 && !fresh[0].badgeHost ? fresh[0].observation.key : undefined);
+    if (!scope) this.options.onTicketPage?.(TICKET_PAGES.has(result.pageKind) && fresh.length === 1 ? fresh[0].observation.key : undefined);
     for (const item of fresh) this.items.set(item.element, item);
     if (!scope && this.dark !== undefined) markPageTheme(document, this.dark);
     const drawStart = performance.now();
