@@ -10,7 +10,7 @@ const STYLE_ID = 'queuelens-style';
  */
 const BADGE_CSS = `
 [data-queuelens="badge"]{all:initial;box-sizing:border-box;display:inline-block;vertical-align:middle;
-width:8.6em;height:18px;margin:0 6px 0 0;padding:0 6px;border-radius:4px;contain:strict;overflow:hidden;
+width:10.4em;height:18px;margin:0 6px 0 0;padding:0 6px;border-radius:4px;contain:strict;overflow:hidden;
 white-space:nowrap;text-overflow:ellipsis;font:600 11px/18px system-ui,-apple-system,"Segoe UI",sans-serif;
 font-variant-numeric:tabular-nums;background:#e9ebed;color:#2f3941;cursor:default}
 [data-queuelens="badge"][data-level="ok"]{background:#edf8f4;color:#037f52}
