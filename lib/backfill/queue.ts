@@ -1,5 +1,6 @@
-import { BackfillError, type BackfillClient } from './client';
+import { BackfillError, type BackfillClient, type FetchLike } from './client';
 import type { Clock } from './rate-limiter';
+import type { Settings } from '../settings/schema';
 
 /**
  * The work queue of an adapter's API backfill (background only: it reaches zod through the
@@ -203,7 +204,50 @@ export async function writeInChunks<T, F, R>(context: RoundContext, items: reado
 }
 
 /** The controls every adapter's backfill exposes, from its queue and client. */
-export function queueControls(queue: BackfillQueue, client: BackfillClient) {
+/** What every host's backfill reports: queue counts plus the client's request counts. */
+export interface BackfillStats {
+  queued: number;
+  written: number;
+  /** Items the host did not return (deleted, moved, or not visible to this user). */
+  missing: number;
+  /** Items given up on (invalid payloads, 4xx, repeated transient failures). */
+  failed: number;
+  requests: number;
+  rateLimited: number;
+  /** Payloads rejected by a schema. */
+  invalid: number;
+}
+
+/** The options every host's backfill takes; each adds its own (writer, page limits, API flavour). */
+export interface BackfillOptionsBase {
+  fetch: FetchLike;
+  /** e.g. `acme.zendesk.com` */
+  host: string;
+  /** Defaults to `https://<host>`. */
+  origin?: string;
+  /** Read live, so switching backfill off or changing the budget applies at once. */
+  settings: Settings['backfill'] | (() => Settings['backfill']);
+  clock?: Clock;
+  /** An item backfilled (or found gone) within this span is not fetched again. Default 6 h. */
+  recentMs?: number;
+  /** Items per writer call. Default 10. */
+  chunkSize?: number;
+  /** Wait before retrying an item after a transient failure. Default 60 s. */
+  retryDelayMs?: number;
+  /** Attempts per item before it is given up until `recentMs` passes. Default 3. */
+  maxAttempts?: number;
+  /** Client tuning (cache TTL, retries); tests shorten these. */
+  client?: { cacheTtlMs?: number; maxRetries?: number; max429?: number };
+  onError?: (error: unknown, ids: string[]) => void;
+}
+
+export function queueControls(queue: BackfillQueue, client: BackfillClient): {
+  client: BackfillClient;
+  markBackfilled(id: string, at: number): void;
+  idle(): Promise<void>;
+  stop(): void;
+  stats(): BackfillStats;
+} {
   return {
     client,
     markBackfilled: (id: string, at: number) => queue.markBackfilled(id, at),

@@ -1,9 +1,8 @@
 import type { StageOverrides, TicketKey, Transition } from '../../model';
-import { BackfillClient, BackfillError, type FetchLike } from '../../backfill/client';
-import { BackfillQueue, queueControls, writeInChunks } from '../../backfill/queue';
-import { RateLimiter, systemClock, type Clock } from '../../backfill/rate-limiter';
+import { BackfillClient, BackfillError } from '../../backfill/client';
+import { BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
+import { RateLimiter, systemClock } from '../../backfill/rate-limiter';
 import type { HistoryFacts } from '../../backfill/replay';
-import type { Settings } from '../../settings/schema';
 import { isJiraCloudHost } from '../detect';
 import { categoryOfStatusName, columnOfStatusFromBoard, commitmentPoint, currentColumnTime, stageOverridesFromStatuses } from '../flow';
 import {
@@ -55,44 +54,19 @@ export interface JiraIssueHint {
   boardId?: string;
 }
 
-export interface JiraBackfillOptions {
-  fetch: FetchLike;
-  /** e.g. `acme.atlassian.net` */
-  host: string;
-  /** Defaults to `https://<host>`. */
-  origin?: string;
+export interface JiraBackfillOptions extends BackfillOptionsBase {
   /** Cloud (`*.atlassian.net`) or Data Center; by default from the host. */
   api?: JiraApi;
   /** DC context path (`/jira`); '' on Cloud. */
   base?: string;
-  /** Read live, so switching backfill off or changing the budget applies at once. */
-  settings: Settings['backfill'] | (() => Settings['backfill']);
   writer: JiraBackfillWriter;
-  clock?: Clock;
-  /** An issue backfilled (or found gone) within this span is not fetched again. Default 6 h. */
-  recentMs?: number;
-  /** Issues per writer call. Default 10. */
-  chunkSize?: number;
-  retryDelayMs?: number;
-  maxAttempts?: number;
   /** Changelog pages (100 histories each) read per issue at most. Default 50. */
   maxChangelogPages?: number;
   /** Statuses and board configurations are reused this long. Default 1 h. */
   metadataTtlMs?: number;
-  client?: { cacheTtlMs?: number; maxRetries?: number; max429?: number };
-  onError?: (error: unknown, issueKeys: string[]) => void;
 }
 
-export interface JiraBackfillStats {
-  queued: number;
-  written: number;
-  /** Issues the search did not return (deleted, moved, or not visible to this user). */
-  missing: number;
-  failed: number;
-  requests: number;
-  rateLimited: number;
-  invalid: number;
-}
+export type JiraBackfillStats = BackfillStats;
 
 export interface JiraBackfill {
   enqueue(issueKeys: readonly string[], hints?: ReadonlyMap<string, JiraIssueHint>): void;

@@ -1,8 +1,7 @@
 import { ticketKey, type TicketKey, type Transition } from '../../model';
-import type { Settings } from '../../settings/schema';
-import { BackfillClient, BackfillError, type FetchLike } from '../../backfill/client';
-import { BackfillQueue, queueControls, writeInChunks } from '../../backfill/queue';
-import { RateLimiter, systemClock, type Clock } from '../../backfill/rate-limiter';
+import { BackfillClient, BackfillError } from '../../backfill/client';
+import { BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
+import { RateLimiter, systemClock } from '../../backfill/rate-limiter';
 import type { FieldValues, HistoryFacts } from '../../backfill/replay';
 import { auditsToHistory, idsInAudits } from './audits';
 import { metricsToFacts } from './metrics';
@@ -20,8 +19,6 @@ import {
 } from './schemas';
 import { slaDueAtOf, slaFromPolicyMetrics, type SlaSummary } from './sla';
 
-export type BackfillSettings = Settings['backfill'];
-
 /** One ticket's exact history, ready for `applyApiHistory` in the background. */
 export interface ZendeskBackfillResult {
   key: TicketKey;
@@ -35,43 +32,13 @@ export interface ZendeskBackfillResult {
  * written: the tickets are queued again. */
 export type BackfillWriter = (results: ZendeskBackfillResult[]) => Promise<void>;
 
-export interface ZendeskBackfillOptions {
-  fetch: FetchLike;
-  /** e.g. `acme.zendesk.com` */
-  host: string;
-  /** Defaults to `https://<host>`; pass `location.origin` from the content script. */
-  origin?: string;
-  /** Read live, so switching backfill off or changing the budget applies at once. */
-  settings: BackfillSettings | (() => BackfillSettings);
+export interface ZendeskBackfillOptions extends BackfillOptionsBase {
   writer: BackfillWriter;
-  clock?: Clock;
-  /** A ticket backfilled (or found gone) within this span is not fetched again. Default 6 h. */
-  recentMs?: number;
-  /** Tickets per writer call (names resolved once per chunk). Default 10. */
-  chunkSize?: number;
-  /** Wait before retrying a ticket after a transient failure. Default 60 s. */
-  retryDelayMs?: number;
-  /** Attempts per ticket before it is given up until `recentMs` passes. Default 3. */
-  maxAttempts?: number;
   /** Audit pages read per ticket at most (100 audits a page). Default 50. */
   maxAuditPages?: number;
-  /** Client tuning (cache TTL, retries); tests shorten these. */
-  client?: { cacheTtlMs?: number; maxRetries?: number; max429?: number };
-  onError?: (error: unknown, ticketIds: string[]) => void;
 }
 
-export interface ZendeskBackfillStats {
-  queued: number;
-  written: number;
-  /** Tickets show_many did not return (deleted, or not visible to this agent). */
-  missing: number;
-  /** Tickets given up on (invalid payloads, 4xx, repeated transient failures). */
-  failed: number;
-  requests: number;
-  rateLimited: number;
-  /** Payloads rejected by a schema. */
-  invalid: number;
-}
+export type ZendeskBackfillStats = BackfillStats;
 
 export interface ZendeskBackfill {
   /** Asks for these tickets' history; recently backfilled and already queued ids are skipped. */

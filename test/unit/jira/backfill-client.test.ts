@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { drain, useFakeClock } from '../support/fake-time';
 import { applyApiHistory } from '../../../lib/backfill/apply-history';
 import { BackfillResultSchema } from '../../../lib/backfill/messages';
 import { BackfillCoordinator } from '../../../lib/background/backfill-coordinator';
@@ -29,16 +30,7 @@ function setup(jira = fakeJira(), extra: Partial<JiraBackfillOptions> = {}) {
   return { jira, written, backfill };
 }
 
-async function drain(backfill: { idle(): Promise<void> }, maxMs = 3_600_000) {
-  let done = false;
-  void backfill.idle().then(() => (done = true));
-  for (let t = 0; !done && t < maxMs; t += 1000) await vi.advanceTimersByTimeAsync(1000);
-  expect(done).toBe(true);
-}
-
-// Only timers and Date are faked: fake-indexeddb schedules its own work with setImmediate.
-beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
-afterEach(() => vi.useRealTimers());
+useFakeClock(NOW);
 
 describe('createJiraBackfill', () => {
   it('searches with the changelog embedded, pages a truncated changelog, resolves status ids, fetches statuses once', async () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { drain, useFakeClock } from '../support/fake-time';
 import { QueueLensDb } from '../../../lib/db/database';
 import { applyApiHistory } from '../../../lib/backfill/apply-history';
 import { BackfillResultSchema } from '../../../lib/backfill/messages';
@@ -24,17 +25,7 @@ function setup(routes = standardRoutes(), extra: Partial<ZendeskBackfillOptions>
   return { zd, written, settings, backfill };
 }
 
-/** Lets the backfill run on fake time until its queue is empty. */
-async function drain(backfill: { idle(): Promise<void> }, maxMs = 3_600_000) {
-  let done = false;
-  void backfill.idle().then(() => (done = true));
-  for (let t = 0; !done && t < maxMs; t += 1000) await vi.advanceTimersByTimeAsync(1000);
-  expect(done).toBe(true);
-}
-
-// Only timers and Date are faked: fake-indexeddb schedules its own work with setImmediate.
-beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
-afterEach(() => vi.useRealTimers());
+useFakeClock(NOW);
 
 describe('createZendeskBackfill', () => {
   it('batches show_many, pages every audit list, fetches metrics only when not sideloaded, resolves names', async () => {
