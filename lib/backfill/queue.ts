@@ -1,5 +1,5 @@
-import { BackfillError, type BackfillClient, type FetchLike } from './client';
-import type { Clock } from './rate-limiter';
+import { BackfillClient, BackfillError, type FetchLike } from './client';
+import { RateLimiter, systemClock, type Clock } from './rate-limiter';
 import type { Settings } from '../settings/schema';
 
 /**
@@ -239,6 +239,25 @@ export interface BackfillOptionsBase {
   /** Client tuning (cache TTL, retries); tests shorten these. */
   client?: { cacheTtlMs?: number; maxRetries?: number; max429?: number };
   onError?: (error: unknown, ids: string[]) => void;
+}
+
+/**
+ * The rate-limited, validating client a host's backfill talks through, built the same way for
+ * every host: the budget and the on/off switch are read live from settings.
+ */
+export function backfillClientFor(options: BackfillOptionsBase): { clock: Clock; settings: () => Settings['backfill']; client: BackfillClient } {
+  const clock = options.clock ?? systemClock;
+  const settings = () => (typeof options.settings === 'function' ? options.settings() : options.settings);
+  const limiter = new RateLimiter({ perWindow: () => settings().requestsPerMinute, clock });
+  const client = new BackfillClient({
+    fetch: options.fetch,
+    origin: options.origin ?? `https://${options.host}`,
+    limiter,
+    clock,
+    enabled: () => settings().enabled,
+    ...options.client,
+  });
+  return { clock, settings, client };
 }
 
 export function queueControls(queue: BackfillQueue, client: BackfillClient): {

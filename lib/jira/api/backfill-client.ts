@@ -1,7 +1,6 @@
 import type { StageOverrides, TicketKey, Transition } from '../../model';
-import { BackfillClient, BackfillError } from '../../backfill/client';
-import { BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
-import { RateLimiter, systemClock } from '../../backfill/rate-limiter';
+import { BackfillError, type BackfillClient } from '../../backfill/client';
+import { backfillClientFor, BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
 import type { HistoryFacts } from '../../backfill/replay';
 import { isJiraCloudHost } from '../detect';
 import { categoryOfStatusName, columnOfStatusFromBoard, commitmentPoint, currentColumnTime, stageOverridesFromStatuses } from '../flow';
@@ -96,17 +95,7 @@ interface Cached<T> {
  * chunk at a time.
  */
 export function createJiraBackfill(options: JiraBackfillOptions): JiraBackfill {
-  const clock = options.clock ?? systemClock;
-  const settings = () => (typeof options.settings === 'function' ? options.settings() : options.settings);
-  const limiter = new RateLimiter({ perWindow: () => settings().requestsPerMinute, clock });
-  const client = new BackfillClient({
-    fetch: options.fetch,
-    origin: options.origin ?? `https://${options.host}`,
-    limiter,
-    clock,
-    enabled: () => settings().enabled,
-    ...options.client,
-  });
+  const { clock, settings, client } = backfillClientFor(options);
   const api: JiraApi = options.api ?? (isJiraCloudHost(options.host) ? 'cloud' : 'dc');
   const base = options.base ?? '';
   /** Which search endpoint answers; Cloud sites without /search/jql fall back once, for good. */

@@ -1,7 +1,6 @@
 import { ticketKey, type TicketKey, type Transition } from '../../model';
-import { BackfillClient, BackfillError } from '../../backfill/client';
-import { BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
-import { RateLimiter, systemClock } from '../../backfill/rate-limiter';
+import { BackfillError, type BackfillClient } from '../../backfill/client';
+import { backfillClientFor, BackfillQueue, queueControls, writeInChunks, type BackfillOptionsBase, type BackfillStats } from '../../backfill/queue';
 import type { FieldValues, HistoryFacts } from '../../backfill/replay';
 import { auditsToHistory, idsInAudits } from './audits';
 import { metricsToFacts } from './metrics';
@@ -69,17 +68,7 @@ export const metricsPath = (id: string) => `/api/v2/tickets/${id}/metrics.json`;
  * even when the budget makes a round take minutes.
  */
 export function createZendeskBackfill(options: ZendeskBackfillOptions): ZendeskBackfill {
-  const clock = options.clock ?? systemClock;
-  const settings = () => (typeof options.settings === 'function' ? options.settings() : options.settings);
-  const limiter = new RateLimiter({ perWindow: () => settings().requestsPerMinute, clock });
-  const client = new BackfillClient({
-    fetch: options.fetch,
-    origin: options.origin ?? `https://${options.host}`,
-    limiter,
-    clock,
-    enabled: () => settings().enabled,
-    ...options.client,
-  });
+  const { clock, settings, client } = backfillClientFor(options);
   const chunkSize = options.chunkSize ?? 10;
   const maxAuditPages = options.maxAuditPages ?? 50;
   const names = new NameDirectory();
