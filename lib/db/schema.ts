@@ -44,5 +44,8 @@ export const STORES_V5 = {
   transitions: 'id, key, at',
 };
 
+/** Every version's stores, oldest first: index `v - 1` holds version `v`. Append each new version. */
+export const STORES_BY_VERSION = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5] as const;
+
 export const DB_NAME = 'queuelens';
 export const CURRENT_DB_VERSION = 5;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { QueueLensDb } from '../db/database';
 import type { Diagnostic, TicketState } from '../model';
 
@@ -30,14 +31,28 @@ export function summariseQueue(open: TicketState[], now: number, thresholds: { w
   return { open: open.length, oldest, overWarn, overAlert, lastSeenAt, hosts: [...new Set(open.map((t) => t.host))].sort() };
 }
 
-/** Open tickets of one host, or of every host (one [host+open] range per host; hosts are few). */
+/**
+ * Open tickets of one host, or of every host: one `equals` range per host (hosts are few). Each is
+ * a single getAll; `anyOf` would walk a cursor, one round trip per row (~0.3 s for 1,000 rows).
+ */
 export async function openTickets(database: QueueLensDb, host?: string): Promise<TicketState[]> {
   const hosts = host ? [host] : await knownHosts(database);
-  return database.tickets.where('[host+open]').anyOf(hosts.map((h) => [h, 1])).toArray();
+  const perHost = await Promise.all(hosts.map((h) => database.tickets.where('[host+open]').equals([h, 1]).toArray()));
+  return perHost.flat();
 }
 
+/**
+ * Every host with tickets, one index seek per host. (`uniqueKeys()` walks every index entry in
+ * Chromium: ~0.5 s over a year of history, and it held the popup's other reads up behind it.)
+ */
 export async function knownHosts(database: QueueLensDb): Promise<string[]> {
-  return (await database.tickets.orderBy('host').uniqueKeys()) as string[];
+  const hosts: string[] = [];
+  for (;;) {
+    const next = hosts.length ? database.tickets.where('[host+open]').above([hosts.at(-1), Dexie.maxKey]) : database.tickets.orderBy('[host+open]');
+    const [key] = (await next.limit(1).keys()) as unknown as [string, number][];
+    if (!key) return hosts;
+    hosts.push(key[0]);
+  }
 }
 
 /** Selector-health problems to show, newest first. */

@@ -5,7 +5,7 @@ import type { Dashboard } from '../metrics/dashboard';
 import type { MatrixCell } from '../metrics/handoffs';
 import type { Trend } from '../metrics/capacity';
 import type { WaitBucket } from '../metrics/bottleneck';
-import { ageOf } from '../queries/queue-summary';
+import { ageOf, knownHosts } from '../queries/queue-summary';
 import { stageOverridesFor, type Settings } from '../settings/schema';
 import type { DailyRollup, Stage, StageOverrides, TicketState, Transition } from '../model';
 import { weekDashboard } from './metrics';
@@ -192,7 +192,7 @@ export async function takeSnapshot(database: QueueLensDb, opts: TakeOptions): Pr
 
 /** Every instance seen, plus `*`: what one weekly run snapshots. */
 export async function snapshotHosts(database: QueueLensDb): Promise<string[]> {
-  const hosts = (await database.tickets.orderBy('host').uniqueKeys()) as string[];
+  const hosts = await knownHosts(database);
   return [ALL_HOSTS, ...hosts];
 }
 

@@ -96,6 +96,7 @@ async function main() {
     const popup = await benchPopup(cfg.historyTickets, cfg.popupRuns, log);
     results.popup = popup;
     add(`popup → numbers on screen (${popup.tickets} tickets, ${popup.transitions} transitions)`, `${popup.numbersOnScreenMs} ms`, '≤ 150 ms', popup.numbersOnScreenMs <= 150);
+    add('popup → stored dashboard (Mine / Team) on screen', `${popup.dashboardOnScreenMs} ms`, '≤ 150 ms', popup.dashboardOnScreenMs <= 150);
   }
 
   if (wanted('metrics')) {
