@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { db, type QueueLensDb } from '../../lib/db/database';
 import { formatDuration } from '../../lib/format/duration';
 import { DASHBOARD_SCOPE_ALL, type RefreshDashboardRequest } from '../../lib/model/dashboard-messages';
-import { myName, storedDashboard } from '../../lib/queries/stored-dashboard';
+import { dashboardNeedsRefresh, myName, storedDashboard } from '../../lib/queries/stored-dashboard';
 import { adapterProblems, knownHosts, openTickets, summariseQueue } from '../../lib/queries/queue-summary';
 import { fmtAgo, fmtInt } from '../../lib/ui/format';
 import { useSettings } from '../useSettings';
@@ -18,8 +18,6 @@ import { writePopupState, type PopupTab } from './usePopupState';
 import './popup.css';
 
 const ALL = DASHBOARD_SCOPE_ALL;
-/** A stored dashboard older than this is shown, and a fresh one is asked for. */
-export const STALE_MS = 2 * 60_000;
 
 export interface PopupProps {
   /** Explicit scope (?host=) or the active tab's instance; wins over the remembered scope. */
@@ -76,13 +74,13 @@ export function Popup(props: PopupProps) {
       .catch((e) => setRefreshError(`Could not compute: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setComputing((c) => (c === host ? null : c)));
   };
-  // Ask the background for a fresh dashboard when none is stored, it is stale, or "me" changed.
+  const summary = open ? summariseQueue(open, now, settings.thresholds) : undefined;
+  // Ask the background for a fresh dashboard when none is stored, "me" changed, or it is out of date.
   useEffect(() => {
-    if (stored === undefined || !open || open.length === 0) return;
-    if (stored === null || now - stored.computedAt > STALE_MS || stored.data.me !== me) refresh();
+    if (stored === undefined || !summary || summary.open === 0) return;
+    if (dashboardNeedsRefresh(stored, { now, me, lastSeenAt: summary.lastSeenAt })) refresh();
   }, [stored, host, me, open]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const summary = open ? summariseQueue(open, now, settings.thresholds) : undefined;
   const hostOptions = [...new Set([...(hosts ?? []), ...(props.initialHost ? [props.initialHost] : []), ...(host !== ALL ? [host] : [])])].sort();
   const data = stored?.data;
 

@@ -1,4 +1,5 @@
 import type { QueueLensDb, DashboardRow } from '../db/database';
+import { readAllInChunks } from '../db/chunked-read';
 import { buildHistoryIndex } from '../metrics/history-index';
 import { DASHBOARD_SCOPE_ALL, RefreshDashboardRequestSchema, type RefreshDashboardResponse } from '../model/dashboard-messages';
 import { buildDashboardData, overridesForScope } from '../queries/dashboard-data';
@@ -12,7 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
  * One run loads the history once, builds one index and computes every scope from it: `*` and
  * each host. Runs are debounced after ingest (`schedule`, default 30 s, and at most `maxWaitMs`
  * late under continuous ingest) and run at once on request (`refreshNow`). Runs never overlap: a
- * request during a run waits for it and then runs again if anything was scheduled meanwhile.
+ * request during a run waits for it and runs again only if anything was ingested meanwhile.
  */
 export interface RefresherOptions {
   loadSettings?: () => Promise<Settings>;
@@ -62,8 +63,11 @@ export class DashboardRefresher {
   /** Computes and stores every scope now (or joins the run in progress); returns the scopes written. */
   async refreshNow(): Promise<string[]> {
     if (this.running) {
-      await this.running.catch(() => undefined);
+      const joined = await this.running.catch(() => undefined);
       if (this.running) return this.running;
+      // The run just finished saw everything but what was ingested during it: answer with it
+      // unless something was (a full recompute takes seconds; popups ask on every open).
+      if (joined && !this.dirty) return joined;
     }
     this.firstScheduledAt = undefined;
     this.dirty = false;
@@ -80,9 +84,9 @@ export class DashboardRefresher {
     const settings = await (this.options.loadSettings ?? (async () => DEFAULT_SETTINGS))();
     const db = this.database;
     const { tickets, transitions, rollups } = await db.transaction('r', [db.tickets, db.transitions, db.rollups], async () => ({
-      tickets: await db.tickets.toArray(),
-      transitions: await db.transitions.toArray(),
-      rollups: await db.rollups.toArray(),
+      tickets: await readAllInChunks(db.tickets),
+      transitions: await readAllInChunks(db.transitions),
+      rollups: await readAllInChunks(db.rollups),
     }));
     const now = this.now;
     const hosts = [...new Set(tickets.map((t) => t.host))].sort();

@@ -51,3 +51,23 @@ export async function storedDashboard(database: QueueLensDb, scope: string): Pro
   const data = readDashboardData(row);
   return row && data ? { computedAt: row.computedAt, data } : null;
 }
+
+/** A stored dashboard this much older than the latest sighting is refreshed when the popup opens. */
+export const STALE_MS = 2 * 60_000;
+/** Ages, "today" and trailing windows move on without new data: recompute at least this often when looked at. */
+export const DRIFT_MS = 30 * 60_000;
+
+/**
+ * Whether the popup should ask the background for a fresh dashboard. A full recompute reads the
+ * whole history (seconds over a year of it), so it is asked for only when the stored one is
+ * missing, computed for another "me", older than the latest sighting by STALE_MS, or DRIFT_MS old.
+ */
+export function dashboardNeedsRefresh(
+  stored: { computedAt: number; data: Pick<DashboardData, 'me'> } | null,
+  context: { now: number; me: string | null; lastSeenAt?: number },
+): boolean {
+  if (stored === null || stored.data.me !== context.me) return true;
+  const age = context.now - stored.computedAt;
+  if (age > DRIFT_MS) return true;
+  return age > STALE_MS && (context.lastSeenAt ?? 0) > stored.computedAt;
+}

@@ -97,6 +97,7 @@ async function main() {
     results.popup = popup;
     add(`popup → numbers on screen (${popup.tickets} tickets, ${popup.transitions} transitions)`, `${popup.numbersOnScreenMs} ms`, '≤ 150 ms', popup.numbersOnScreenMs <= 150);
     add('popup → stored dashboard (Mine / Team) on screen', `${popup.dashboardOnScreenMs} ms`, '≤ 150 ms', popup.dashboardOnScreenMs <= 150);
+    add(`  same, opened during the background's full recompute (${popup.dashboardComputeSeconds} s)`, `${popup.duringRecomputeMs} ms`, '≤ 150 ms', popup.duringRecomputeMs <= 150);
   }
 
   if (wanted('metrics')) {

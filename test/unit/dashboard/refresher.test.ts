@@ -85,6 +85,23 @@ describe('dashboard refresher', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
+  it('popups asking during a run share it; one more run follows only when something was ingested meanwhile', async () => {
+    // Each run loads the settings once, before reading the history.
+    const loadSettings = vi.fn(async () => DEFAULT_SETTINGS);
+    const refresher = new DashboardRefresher(db, { now: () => NOW, loadSettings, setTimer: () => 0, clearTimer: () => undefined });
+    const first = refresher.refreshNow();
+    const joined = [refresher.refreshNow(), refresher.refreshNow()];
+    const answers = await Promise.all([first, ...joined]);
+    expect(loadSettings).toHaveBeenCalledTimes(1);
+    expect(answers[1]).toEqual(answers[0]);
+
+    const second = refresher.refreshNow();
+    refresher.schedule(); // an ingest lands while the run reads
+    const afterIngest = refresher.refreshNow();
+    await Promise.all([second, afterIngest]);
+    expect(loadSettings).toHaveBeenCalledTimes(3);
+  });
+
   it('answers the zod-validated refresh-dashboard message through the router', async () => {
     expect(RefreshDashboardRequestSchema.safeParse({ type: 'refresh-dashboard', scope: '*' }).success).toBe(true);
     expect(RefreshDashboardRequestSchema.safeParse({ type: 'refresh-dashboard', scope: 'Bad Host/<x>' }).success).toBe(false);
