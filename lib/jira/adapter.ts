@@ -17,16 +17,16 @@ const isGhxBoard = (url: URL, root: ParentNode) => root.querySelector('#ghx-pool
 export const jiraAdapter: Adapter = {
   tool: 'jira',
   detect: detectJiraPage,
-  // Lists and queues read only changed rows on incremental passes; boards need each card's
-  // column context, so they are read whole.
+  // Boards, lists and queues read only the changed cards or rows on incremental passes; the
+  // Cloud backlog (few, light rows) is read whole.
   parsePage(root, url, now, onlyRows): PagePass {
     const pageKind = detectJiraPage(url);
     switch (pageKind) {
       case 'jira-board':
       case 'jira-dc-board':
-        return isGhxBoard(url, root) ? parseDcBoard(root, url, now) : parseCloudBoard(root, url, now);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-dc-board', onlyRows) : parseCloudBoard(root, url, now, onlyRows);
       case 'jira-backlog':
-        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog') : parseBacklog(root, url, now);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog', onlyRows) : parseBacklog(root, url, now);
       case 'jira-list':
         return parseIssueTable(root, url, now, 'jira-list', onlyRows);
       case 'jira-queue':

@@ -178,3 +178,9 @@ export function readLabelled(el: Element | null, label: 'assignee' | 'priority')
   const value = stripLabel(raw, label);
   return orNull(value);
 }
+
+/** The rows or cards an incremental pass was given that are still mounted and still match `selectors`. */
+export function stillMounted(onlyRows: Element[], selectors: readonly string[]): Element[] {
+  const selector = selectors.join(',');
+  return onlyRows.filter((row) => row.isConnected && row.matches(selector));
+}

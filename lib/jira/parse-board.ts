@@ -1,5 +1,5 @@
 import type { PagePass } from '../adapter/types';
-import { PassBuilder, checkHealth, elementWithText, outsideLink, readKey, readLabelled, textOf } from './dom';
+import { PassBuilder, checkHealth, stillMounted, elementWithText, outsideLink, readKey, readLabelled, textOf } from './dom';
 import { queryAllFirst, queryFirst } from '../adapter/dom';
 import { SELECTORS } from './selectors';
 
@@ -116,11 +116,20 @@ function readPriority(card: Element): string | null | undefined {
 }
 
 /**
- * Reads every mounted card of a Cloud board (platform-board-kit or board.content markup).
- * Status is the name of the card's column, as shown. Column headers are never items.
+ * Reads every mounted card of a Cloud board (platform-board-kit or board.content markup), or
+ * with `onlyRows` just those cards (an incremental pass: each card's column is found from the
+ * card itself, so the rest of the board is not read). Status is the name of the card's column,
+ * as shown. Column headers are never items.
  */
-export function parseCloudBoard(root: ParentNode, url: URL, now: number): PagePass {
+export function parseCloudBoard(root: ParentNode, url: URL, now: number, onlyRows?: Element[]): PagePass {
   const pass = new PassBuilder(url, now, 'jira-board');
+  if (onlyRows) {
+    const kit = stillMounted(onlyRows, BOARD_KIT.card);
+    const markup = kit.length ? BOARD_KIT : BOARD_CONTENT;
+    const cards = kit.length ? kit : stillMounted(onlyRows, BOARD_CONTENT.card);
+    readCards(pass, cards, markup, new ColumnNames(root, markup));
+    return pass.done();
+  }
   const kitCards = queryAllFirst(root, SELECTORS.boardKitCard);
   const markup = kitCards.length || queryFirst(root, BOARD_KIT.column) ? BOARD_KIT : BOARD_CONTENT;
   const cards = markup === BOARD_KIT ? kitCards : queryAllFirst(root, SELECTORS.boardContentCard);
@@ -132,6 +141,17 @@ export function parseCloudBoard(root: ParentNode, url: URL, now: number): PagePa
 
   const names = new ColumnNames(root, markup);
   pass.count('columns', names.columns);
+  const keyed = readCards(pass, cards, markup, names);
+  checkHealth(pass, 'board', board, cards.length, keyed);
+  if (cards.length > 0 && (pass.report.fieldCounts.status ?? 0) === 0) {
+    pass.problem('Jira board layout not recognised: cards found but no column names');
+  }
+  return pass.done();
+}
+
+/** Reads the given cards into the pass; returns how many carried an issue key. */
+function readCards(pass: PassBuilder, cards: Element[], markup: BoardMarkup, names: ColumnNames): number {
+  const columnSelector = markup.column.join(',');
   let keyed = 0;
   for (const card of cards) {
     pass.report.rows += 1;
@@ -141,7 +161,7 @@ export function parseCloudBoard(root: ParentNode, url: URL, now: number): PagePa
     keyed += 1;
     const observation = pass.start(key);
     if (!observation) continue;
-    const column = card.closest(markup.column.join(','));
+    const column = card.closest(columnSelector);
     pass.set(observation, 'status', column ? names.of(column) : undefined);
     pass.set(observation, 'assignee', readAssignee(card));
     pass.set(observation, 'priority', readPriority(card));
@@ -154,9 +174,5 @@ export function parseCloudBoard(root: ParentNode, url: URL, now: number): PagePa
       outsideLink(elementWithText(card, key)?.parentElement ?? card);
     pass.add(card, badgeHost, observation);
   }
-  checkHealth(pass, 'board', board, cards.length, keyed);
-  if (cards.length > 0 && (pass.report.fieldCounts.status ?? 0) === 0) {
-    pass.problem('Jira board layout not recognised: cards found but no column names');
-  }
-  return pass.done();
+  return keyed;
 }

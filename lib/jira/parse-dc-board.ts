@@ -1,5 +1,5 @@
 import type { PagePass } from '../adapter/types';
-import { PassBuilder, checkHealth, readKey, readLabelled, textOf } from './dom';
+import { PassBuilder, checkHealth, stillMounted, readKey, readLabelled, textOf } from './dom';
 import { queryAllFirst, queryFirst } from '../adapter/dom';
 import { SELECTORS } from './selectors';
 
@@ -32,11 +32,18 @@ function readHeaders(root: ParentNode): { byId: Map<string, string>; ordered: st
  * Reads a Jira Data Center / Server board (GreenHopper markup, any host the user granted).
  * Also reads the DC backlog's compact rows, which have no columns (status left unread).
  */
-export function parseDcBoard(root: ParentNode, url: URL, now: number, pageKind: 'jira-dc-board' | 'jira-backlog' = 'jira-dc-board'): PagePass {
+export function parseDcBoard(
+  root: ParentNode,
+  url: URL,
+  now: number,
+  pageKind: 'jira-dc-board' | 'jira-backlog' = 'jira-dc-board',
+  onlyRows?: Element[],
+): PagePass {
   const pass = new PassBuilder(url, now, pageKind);
   const pool = queryFirst(root, SELECTORS.dcPool);
   const scope: ParentNode = pool ?? root;
-  const cards = queryAllFirst(scope, SELECTORS.dcCard);
+  // An incremental pass reads only the changed cards (each finds its column from itself).
+  const cards = onlyRows ? stillMounted(onlyRows, SELECTORS.dcCard) : queryAllFirst(scope, SELECTORS.dcCard);
   pass.container(!!pool || cards.length > 0, 'Jira board layout not recognised: no #ghx-pool on a Data Center board');
   pass.count('swimlanes', queryAllFirst(scope, SELECTORS.dcSwimlane).length);
   const headers = readHeaders(root);
@@ -65,6 +72,6 @@ export function parseDcBoard(root: ParentNode, url: URL, now: number, pageKind: 
     if (readDaysInColumn(card) !== undefined) pass.count('daysInColumn');
     pass.add(card, queryFirst(card, SELECTORS.dcCardFooter) ?? card, observation);
   }
-  checkHealth(pass, 'board', pool, cards.length, keyed);
+  if (!onlyRows) checkHealth(pass, 'board', pool, cards.length, keyed);
   return pass.done();
 }

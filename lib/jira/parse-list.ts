@@ -1,7 +1,7 @@
 import type { PagePass } from '../adapter/types';
 import type { Observation } from '../model';
 import { readDateFromElement } from '../parse/dates';
-import { PassBuilder, checkHealth, orNull, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
+import { PassBuilder, checkHealth, orNull, stillMounted, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
 import { fieldOfJiraHeader, type JiraColumnField } from './headers';
 import { queryAllFirst, queryFirst } from '../adapter/dom';
 import { SELECTORS } from './selectors';
@@ -95,7 +95,7 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
   const pass = new PassBuilder(url, now, pageKind);
   // An incremental pass reads only the rows that changed (columns still come from the header).
   const rows = onlyRows
-    ? onlyRows.filter((r) => r.isConnected && SELECTORS.issueRow.some((s) => r.matches(s)))
+    ? stillMounted(onlyRows, SELECTORS.issueRow)
     : queryAllFirst(root, SELECTORS.issueRow);
   const table = rows[0]?.closest('table') ?? root.querySelector('table');
   pass.container(!!table || rows.length > 0, 'Jira list layout not recognised: no issue table found');

@@ -275,3 +275,34 @@ describe('incremental passes on Jira lists', () => {
     expect(scoped.items.map((i) => i.observation)).toEqual([full.items[1].observation]);
   });
 });
+
+describe('incremental passes on Jira boards', () => {
+  const boards: [string, string][] = [
+    ['board-kit.html', 'https://acme.atlassian.net/jira/software/projects/WEB/boards/7'],
+    ['board-kit-swimlanes.html', 'https://acme.atlassian.net/jira/software/projects/WEB/boards/7'],
+    ['board-content.html', 'https://acme.atlassian.net/jira/software/projects/WEB/boards/7'],
+    ['board-content-swimlanes.html', 'https://acme.atlassian.net/jira/software/projects/WEB/boards/7'],
+    ['dc-board.html', 'https://jira.example.org:8443/secure/RapidBoard.jspa?rapidView=42'],
+  ];
+  it.each(boards)('%s: reads only the changed cards, each with its column, as the full pass does', (file, href) => {
+    const doc = loadHtml(file);
+    const url = new URL(href);
+    const full = jiraAdapter.parsePage(doc, url, NOW);
+    expect(full.items.length).toBeGreaterThanOrEqual(2);
+    const changed = [full.items.at(-1)!, full.items[0]];
+    const scoped = jiraAdapter.parsePage(doc, url, NOW, changed.map((i) => i.element));
+    expect(scoped.items.map((i) => i.observation)).toEqual(changed.map((i) => i.observation));
+    expect(scoped.items.map((i) => i.badgeHost)).toEqual(changed.map((i) => i.badgeHost));
+    expect(scoped.report.rows).toBe(2);
+  });
+
+  it('a changed card that left the board, or an element that is no card, is not read', () => {
+    const doc = loadHtml('board-kit.html');
+    const url = new URL('https://acme.atlassian.net/jira/software/projects/WEB/boards/7');
+    const full = jiraAdapter.parsePage(doc, url, NOW);
+    const [gone, kept] = full.items;
+    gone.element.remove();
+    const scoped = jiraAdapter.parsePage(doc, url, NOW, [gone.element, kept.element, doc.body]);
+    expect(scoped.items.map((i) => i.observation.id)).toEqual([kept.observation.id]);
+  });
+});
