@@ -4,6 +4,7 @@ import type { Adapter } from '../adapter/types';
 import { ContentRunner } from './runner';
 import { PanelHost } from './panel-host';
 import { answerApiGet } from './api-proxy';
+import { contextPathOf } from '../jira/detect';
 
 /** Shared by every tool's content script: wires an adapter to the page and the background. */
 export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): ContentRunner {
@@ -21,7 +22,8 @@ export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): Conte
       runner.acceptAnnotations((message as { annotations?: unknown }).annotations);
       return undefined;
     }
-    return answerApiGet(message, sender.id, browser.runtime.id);
+    // Data Center may be mounted under a context path, which the page declares (none elsewhere).
+    return answerApiGet(message, sender.id, browser.runtime.id, contextPathOf(document));
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => runner.navigated());
   ctx.onInvalidated(() => {

@@ -56,7 +56,10 @@ export interface JiraIssueHint {
 export interface JiraBackfillOptions extends BackfillOptionsBase {
   /** Cloud (`*.atlassian.net`) or Data Center; by default from the host. */
   api?: JiraApi;
-  /** DC context path (`/jira`); '' on Cloud. */
+  /**
+   * DC context path (`/jira`); '' on Cloud. Leave it '' behind the content-script proxy
+   * (lib/content/api-proxy.ts), which adds the page's own context path to every request.
+   */
   base?: string;
   writer: JiraBackfillWriter;
   /** Changelog pages (100 histories each) read per issue at most. Default 50. */
