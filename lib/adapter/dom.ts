@@ -14,7 +14,10 @@ export function queryFirst(root: ParentNode, ranked: readonly string[]): Element
 export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Element[] {
   for (const selector of ranked) {
     const found = root.querySelectorAll(selector);
-    if (found.length) return [...found];
+    // Indexed, not spread: a NodeList's iterator costs a call and an object per element.
+    const all: Element[] = [];
+    for (let i = 0; i < found.length; i++) all.push(found[i]);
+    if (all.length) return all;
   }
   return [];
 }

@@ -34,25 +34,49 @@ export interface BadgeView {
 }
 
 /**
+ * What of a badge moves with the clock: its text and colour, and the SLA wording of its label.
+ * For one annotation under the same thresholds, equal faces mean equal badges, label included,
+ * so a pass over 500 drawn badges compares faces and builds no labels.
+ */
+export interface BadgeFace {
+  text: string;
+  level: BadgeLevel;
+  sla: string | undefined;
+}
+
+const ageOf = (a: Annotation, now: number) => (a.startedAt !== undefined ? Math.max(0, now - a.startedAt) : undefined);
+const inStatusOf = (a: Annotation, now: number) => Math.max(0, now - a.statusSince);
+
+export function badgeFace(a: Annotation, now: number, thresholds: AgeThresholds): BadgeFace {
+  const age = ageOf(a, now);
+  const statusText = `${a.statusSinceExact ? '' : '≥'}${formatDuration(inStatusOf(a, now))}`;
+  const head = `${age !== undefined ? formatDuration(age) : '?'} · ${statusText}`;
+  const level = !a.open ? 'ok' : a.pace ? paceLevel(now - a.pace.since, a.pace) : thresholdLevel((age ?? 0) / 86_400_000, thresholds);
+  const sla = a.slaDueAt === undefined ? undefined : a.slaDueAt <= now ? `SLA breached ${formatDuration(now - a.slaDueAt)} ago` : `SLA due in ${formatDuration(a.slaDueAt - now)}`;
+  return { text: a.handoffs > 0 ? `${head} · ⇄${a.handoffs}` : head, level, sla };
+}
+
+/** The spoken and hover explanation of a badge with this face. */
+export function badgeLabel(a: Annotation, face: BadgeFace, now: number): string {
+  const age = ageOf(a, now);
+  const label = [
+    `Age ${age !== undefined ? formatDuration(age) : 'unknown'}`,
+    `in current status ${a.statusSinceExact ? '' : 'at least '}${formatDuration(inStatusOf(a, now))}`,
+    a.handoffs > 0 ? `${a.handoffs} handoff${a.handoffs === 1 ? '' : 's'}${a.lastOwners.length ? ` (last: ${a.lastOwners.join(' → ')})` : ''}` : 'no handoffs',
+    a.pace && a.open ? paceText(now - a.pace.since, a.pace) : undefined,
+    face.sla,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return `QueueLens: ${label}`;
+}
+
+/**
  * What a badge says about one ticket: age, time in status (with "≥" when only a lower bound is
  * known), handoffs when any. Colour by age thresholds until pace data exists (issue: pace).
  */
 export function badgeView(a: Annotation | undefined, now: number, thresholds: AgeThresholds): BadgeView {
   if (!a) return { text: '…', level: 'unknown', label: 'QueueLens: not yet recorded' };
-  const age = a.startedAt !== undefined ? Math.max(0, now - a.startedAt) : undefined;
-  const inStatus = Math.max(0, now - a.statusSince);
-  const statusText = `${a.statusSinceExact ? '' : '≥'}${formatDuration(inStatus)}`;
-  const parts = [age !== undefined ? formatDuration(age) : '?', statusText];
-  if (a.handoffs > 0) parts.push(`⇄${a.handoffs}`);
-  const level = !a.open ? 'ok' : a.pace ? paceLevel(now - a.pace.since, a.pace) : thresholdLevel((age ?? 0) / 86_400_000, thresholds);
-  const label = [
-    `Age ${age !== undefined ? formatDuration(age) : 'unknown'}`,
-    `in current status ${a.statusSinceExact ? '' : 'at least '}${formatDuration(inStatus)}`,
-    a.handoffs > 0 ? `${a.handoffs} handoff${a.handoffs === 1 ? '' : 's'}${a.lastOwners.length ? ` (last: ${a.lastOwners.join(' → ')})` : ''}` : 'no handoffs',
-    a.pace && a.open ? paceText(now - a.pace.since, a.pace) : undefined,
-    a.slaDueAt !== undefined ? (a.slaDueAt <= now ? `SLA breached ${formatDuration(now - a.slaDueAt)} ago` : `SLA due in ${formatDuration(a.slaDueAt - now)}`) : undefined,
-  ]
-    .filter(Boolean)
-    .join('; ');
-  return { text: parts.join(' · '), level, label: `QueueLens: ${label}` };
+  const face = badgeFace(a, now, thresholds);
+  return { text: face.text, level: face.level, label: badgeLabel(a, face, now) };
 }

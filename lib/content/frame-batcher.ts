@@ -5,6 +5,7 @@
  */
 export class FrameBatcher {
   private observer: MutationObserver;
+  private observing = false;
   private scheduled = false;
   private changedRows = new Set<Element>();
   private fullPass = false;
@@ -19,21 +20,35 @@ export class FrameBatcher {
   }
 
   start(): void {
-    this.observer.observe(this.target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'aria-label', 'datetime', 'data-test-id'] });
+    this.observing = true;
+    this.observe();
     this.requestFull();
   }
 
   stop(): void {
+    this.observing = false;
     this.observer.disconnect();
   }
 
+  private observe(): void {
+    // Every attribute a reused reading depends on (parseZendeskTable): a row without a record keeps its reading.
+    this.observer.observe(this.target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'aria-label', 'datetime', 'title', 'data-test-id'] });
+  }
+
   /**
-   * Drops the mutation records our own writes just queued. A pass runs synchronously inside one
-   * frame callback, so no host mutation can be queued between its start and this call: every
-   * pending record is ours, and filtering 500 of them one by one would cost more than the pass.
+   * Runs our own DOM writes unobserved, so they make no mutation records at all: drawing 500
+   * badges would otherwise queue over a thousand, each built only to be thrown away. Records
+   * already queued are the host's: collected first.
    */
-  discardOwnRecords(): void {
-    this.observer.takeRecords();
+  unobserved<T>(write: () => T): T {
+    const queued = this.observer.takeRecords();
+    if (queued.length) this.collect(queued);
+    this.observer.disconnect();
+    try {
+      return write();
+    } finally {
+      if (this.observing) this.observe();
+    }
   }
 
   /** Schedules a pass over everything (navigation, refresh, startup). */

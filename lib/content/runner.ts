@@ -1,6 +1,6 @@
 import type { Adapter, PagePass, ParsedItem } from '../adapter/types';
 import type { Annotation, Observation, ObserveResponse, PageKind, PageReport, Tool } from '../model';
-import { drawBadges, isOwnNode } from './badges';
+import { drawBadges, isOwnNode, type BadgeTarget } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
 import { FrameBatcher } from './frame-batcher';
 import { installBadgeTooltip } from './badge-tooltip';
@@ -51,12 +51,23 @@ function isAck(response: unknown, batchId: string): response is ObserveResponse 
   return typeof response === 'object' && response !== null && (response as ObserveResponse).ok === true && (response as ObserveResponse).batchId === batchId;
 }
 
+/** Host SLA cells show time left ("2 h"), so the due time read from them drifts with the clock: compare it to 10 minutes. */
+const slaSlot = (o: Observation) => (o.slaDueAt === undefined ? undefined : Math.round(o.slaDueAt / 600_000));
+
 /**
- * Which observed values matter for change detection (not `seenAt`). Host SLA cells show time
- * left ("2 h"), so the due time read from them drifts with the clock: compare it to 10 minutes.
+ * Whether two readings of a ticket say the same, for change detection (not `seenAt`). Field by
+ * field, allocating nothing: a full pass compares every row, and a reused reading is itself.
  */
-const fingerprint = (o: Observation) =>
-  [o.status, o.assignee, o.group, o.priority, o.createdAt, o.updatedAt, o.slaDueAt === undefined ? '' : Math.round(o.slaDueAt / 600_000), o.title].join('\u0000');
+const sameReading = (a: Observation, b: Observation) =>
+  a === b ||
+  (a.status === b.status &&
+    a.assignee === b.assignee &&
+    a.group === b.group &&
+    a.priority === b.priority &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    slaSlot(a) === slaSlot(b) &&
+    a.title === b.title);
 
 /**
  * Drives one adapter on one page: parse on DOM changes (batched per frame), draw badges from
@@ -65,7 +76,7 @@ const fingerprint = (o: Observation) =>
  */
 export class ContentRunner {
   readonly annotations = new Map<string, Annotation>();
-  private sent = new Map<string, { fingerprint: string; at: number }>();
+  private sent = new Map<string, { reading: Observation; at: number }>();
   private items = new WeakMap<Element, ParsedItem>();
   private lastItems: ParsedItem[] = [];
   private lastReportSummary = '';
@@ -110,6 +121,11 @@ export class ContentRunner {
     return this.outbox.pending;
   }
 
+  /** The rows' changes since their readings were taken went unrecorded: read all afresh. */
+  private forgetReadings(): void {
+    this.items = new WeakMap();
+  }
+
   private knownRowOf(node: Node): Element | null {
     for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
       if (this.items.has(el)) return el;
@@ -123,15 +139,17 @@ export class ContentRunner {
     const now = this.now();
     // Only known rows changed: read just those, so the pass is proportional to the change.
     const scope = !full && rows.size > 0 ? [...rows] : undefined;
+    // A full pass takes over the reading of every row the observer saw no change in since.
+    const reuse = scope ? undefined : (row: Element) => (rows.has(row) ? undefined : this.items.get(row));
     let result: PagePass;
     try {
       const url = new URL(location.href);
-      if (this.options.adapter.detect(url) === 'unknown') return;
-      result = this.options.adapter.parsePage(document, url, now, scope);
+      if (this.options.adapter.detect(url) === 'unknown') return this.forgetReadings();
+      result = this.options.adapter.parsePage(document, url, now, scope, reuse);
     } catch (error) {
       this.errors += 1;
       console.debug('QueueLens: adapter failed', error);
-      return;
+      return this.forgetReadings();
     }
     const parsedAt = performance.now();
     const fresh = result.items;
@@ -139,20 +157,22 @@ export class ContentRunner {
     if (!scope && this.dark === undefined && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
     if (!scope) this.options.onTicketPage?.(TICKET_PAGES.has(result.pageKind) && fresh.length === 1 ? fresh[0].observation.key : undefined);
+    // A changed row not read again (no longer a ticket row) must not lend its old reading later.
+    for (const row of rows) this.items.delete(row);
     for (const item of fresh) this.items.set(item.element, item);
     if (!scope && this.dark !== undefined) markPageTheme(document, this.dark);
     const drawStart = performance.now();
-    const drawn = this.safeDraw(fresh, now, scope ? undefined : document);
-    this.batcher.discardOwnRecords();
+    const drawn = this.batcher.unobserved(() => this.safeDraw(fresh, now, scope ? undefined : document));
     const drawMs = performance.now() - drawStart;
 
-    const changed = fresh
-      .map((i) => i.observation)
-      .filter((o) => {
-        const last = this.sent.get(o.key);
-        return !last || last.fingerprint !== fingerprint(o) || now - last.at > HEARTBEAT_MS;
-      });
-    for (const o of changed) this.sent.set(o.key, { fingerprint: fingerprint(o), at: now });
+    const changed: Observation[] = [];
+    for (const { observation: o } of fresh) {
+      const last = this.sent.get(o.key);
+      if (last && now - last.at <= HEARTBEAT_MS && sameReading(last.reading, o)) continue;
+      // A reused reading carries the seenAt of when it was read; what is sent is seen now.
+      changed.push(o.seenAt === now ? o : { ...o, seenAt: now });
+      this.sent.set(o.key, { reading: o, at: now });
+    }
     this.outbox.add(changed, scope ? undefined : this.reportToSend({ ...result.report, errors: this.errors }, now));
     if (this.debug) {
       const ms = performance.now() - started;
@@ -203,16 +223,17 @@ export class ContentRunner {
   private redraw(): void {
     requestAnimationFrame(() => {
       const started = performance.now();
-      const drawn = this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now(), document);
-      this.batcher.discardOwnRecords();
+      const drawn = this.batcher.unobserved(() => this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now(), document));
       if (this.debug) this.log('redraw', { drawn, ms: performance.now() - started });
     });
   }
 
   private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
+    const targets: BadgeTarget[] = [];
+    for (const { element, badgeHost, observation } of items) if (badgeHost) targets.push({ element, badgeHost, key: observation.key });
     try {
       return drawBadges(
-        items.flatMap((i) => (i.badgeHost ? [{ element: i.element, badgeHost: i.badgeHost, key: i.observation.key }] : [])),
+        targets,
         this.annotations,
         now,
         this.thresholds,

@@ -5,7 +5,7 @@
  */
 export function readDateFromElement(el: Element | null, now: number): number | undefined {
   if (!el) return undefined;
-  const time = el.tagName === 'TIME' ? el : el.getElementsByTagName('time')[0];
+  const time = timeElementOf(el);
   // Fast path: a machine-readable ISO `datetime`, as Zendesk's <time> cells carry.
   const iso = time?.getAttribute('datetime');
   if (iso && ISO_DATE.test(iso)) {
@@ -18,6 +18,14 @@ export function readDateFromElement(el: Element | null, now: number): number | u
   }
   const text = (time ?? el).textContent;
   return text ? parseDateText(text, now) : undefined;
+}
+
+/**
+ * The first `<time>` at or under `el`: a query, not a live collection (each one a content script
+ * creates costs it a wrapper and the page a registration).
+ */
+export function timeElementOf(el: Element): Element | null {
+  return el.localName === 'time' ? el : el.querySelector('time');
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;

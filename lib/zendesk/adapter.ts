@@ -6,10 +6,10 @@ import { parseZendeskTicket } from './parse-ticket';
 export const zendeskAdapter: Adapter = {
   tool: 'zendesk',
   detect: detectZendeskPage,
-  parsePage(root, url, now, onlyRows): PagePass {
+  parsePage(root, url, now, onlyRows, reuse): PagePass {
     const pageKind = detectZendeskPage(url);
     if (pageKind === 'zendesk-view' || pageKind === 'zendesk-search') {
-      return parseZendeskTable(root, url, now, pageKind, onlyRows);
+      return parseZendeskTable(root, url, now, pageKind, onlyRows, reuse);
     }
     if (pageKind === 'zendesk-ticket') return parseZendeskTicket(root, url, now);
     return {

@@ -1,14 +1,19 @@
 import { ticketKey } from '../model/key';
 import type { Observation, PageKind, PageReport } from '../model';
-import type { PagePass, ParsedItem } from '../adapter/types';
-import { readDateFromElement } from '../parse/dates';
+import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
+import { readDateFromElement, timeElementOf } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
 import { normalisePriority, normaliseStatus } from './statuses';
 import { queryAllFirst, queryFirst } from '../adapter/dom';
 import { CELL_TEST_IDS, SELECTORS, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
+// Module-level: a regex literal in a function is a new object at every call.
 const TICKET_HREF = /\/agent\/tickets\/(\d+)/;
+const ID_TEXT = /#?\s*(\d+)/;
+const WHITESPACE_RUN = /\s\s|[\n\t]/;
+const STATUS_PREFIX = /^status:\s*/i;
+const SLA_LEFT = /^(-)?\s*(\d+(?:\.\d+)?)\s*(d|h|hr|hrs|m|min|mins)\b/;
 
 /** Header labels → field per column index. Labels live in the header's button when sortable. */
 export function readColumns(table: Element): ColumnField[] {
@@ -43,54 +48,32 @@ export function columnIndex(headerFields: ColumnField[], sampleRow: Element | un
 
 const FIELDS: readonly ColumnField[] = ['id', 'subject', 'status', 'assignee', 'group', 'priority', 'created', 'updated', 'sla'];
 
-/** One sibling walk: indexing a live HTMLCollection out of order re-walks it on every access. */
-function cellsByField(row: Element, index: Partial<Record<ColumnField, number>>): Partial<Record<ColumnField, Element>> {
-  const cells: Element[] = [];
-  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) cells.push(cell);
-  const byField: Partial<Record<ColumnField, Element>> = {};
-  for (const field of FIELDS) {
-    const i = index[field];
-    if (i !== undefined && cells[i]) byField[field] = cells[i];
-  }
-  return byField;
-}
-
 /** Shown text, whitespace collapsed (the regex only when there is something to collapse). */
 function textOf(el: Element | null | undefined): string {
   const text = el?.textContent ?? '';
-  return /\s\s|[\n\t]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return WHITESPACE_RUN.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 const orNull = (s: string) => (s === '' || s === '-' || s === '—' ? null : s);
-const firstTime = (cell: Element | undefined) => cell?.getElementsByTagName('time')[0];
+const hrefId = (link: Element | null) => (link ? TICKET_HREF.exec(link.getAttribute('href') ?? '')?.[1] : undefined);
 
-/** The link to the ticket: in the subject cell (cheap), else anywhere in the row. */
-function ticketLinkOf(row: Element, subject: Element | undefined): Element | null {
-  if (subject) {
-    const links = subject.getElementsByTagName('a');
-    for (let i = 0; i < links.length; i++) if (TICKET_HREF.test(links[i].getAttribute('href') ?? '')) return links[i];
-  }
+/** The ticket link when the subject cell's first one names no id: another in the cell, else any in the row. */
+function otherTicketLink(row: Element, subject: Element | undefined): Element | null {
+  const links = subject?.getElementsByTagName('a') ?? [];
+  for (let i = 0; i < links.length; i++) if (hrefId(links[i])) return links[i];
   return queryFirst(row, SELECTORS.ticketLink);
 }
 
-function readId(link: Element | null, idCell: Element | undefined): string | undefined {
-  const fromHref = link && TICKET_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-  if (fromHref) return fromHref;
-  return /#?\s*(\d+)/.exec(textOf(idCell))?.[1];
-}
-
-/** The subject as the agent reads it: the link's text, never our own badge's. */
-function readTitle(subject: Element, link: Element | null): string {
-  if (link && subject.contains(link)) return textOf(link);
+/** The subject without a ticket link in it: its text, never our own badge's. */
+function subjectText(subject: Element): string {
   let text = subject.textContent ?? '';
   for (const badge of subject.querySelectorAll('[data-queuelens]')) text = text.replace(badge.textContent ?? '', '');
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Status sits in an `[aria-label]` inside the cell (hosts.md); text is the fallback. */
-function readStatus(cell: Element | undefined): string | null | undefined {
-  if (!cell) return undefined;
-  const labelled = cell.hasAttribute('aria-label') ? cell : cell.querySelector('[aria-label]');
-  const raw = labelled?.getAttribute('aria-label')?.replace(/^status:\s*/i, '') || textOf(cell);
+function readStatus(cell: Element): string | null {
+  const label = cell.getAttribute('aria-label') ?? cell.querySelector('[aria-label]')?.getAttribute('aria-label');
+  const raw = label?.replace(STATUS_PREFIX, '') || textOf(cell);
   return raw ? normaliseStatus(raw) : null;
 }
 
@@ -100,22 +83,120 @@ function readStatus(cell: Element | undefined): string | null | undefined {
  */
 export function readSlaDue(cell: Element | undefined, now: number): number | undefined {
   if (!cell) return undefined;
-  const time = firstTime(cell);
+  const time = timeElementOf(cell);
   if (time) return readDateFromElement(time, now);
   const text = textOf(cell).toLowerCase();
   if (!text || text === '-') return undefined;
   if (text === 'now') return now;
-  const m = /^(-)?\s*(\d+(?:\.\d+)?)\s*(d|h|hr|hrs|m|min|mins)\b/.exec(text);
+  const m = SLA_LEFT.exec(text);
   if (!m) return undefined;
   const unit = m[3].startsWith('d') ? 86_400_000 : m[3].startsWith('h') ? 3_600_000 : 60_000;
   return Math.round(now + (m[1] ? -1 : 1) * Number(m[2]) * unit);
 }
 
+/** What every row of one table is read with. */
+interface TablePlan {
+  /** Column index per field read, -1 when the table has no such column. */
+  at: Record<(typeof FIELDS)[number], number>;
+  /** The last column index read: a row's cells are walked no further. */
+  last: number;
+  host: string;
+  keyPrefix: string;
+  viewId: string | undefined;
+  pageKind: PageKind;
+  now: number;
+  context: string;
+}
+
+function tablePlan(columns: Partial<Record<ColumnField, number>>, plan: Omit<TablePlan, 'at' | 'last'>): TablePlan {
+  const at = {} as TablePlan['at'];
+  let last = -1;
+  for (const field of FIELDS) {
+    at[field] = columns[field] ?? -1;
+    last = Math.max(last, at[field]);
+  }
+  return { ...plan, at, last };
+}
+
+/**
+ * The current row's cells. Rows are read one at a time, so one array serves all: a pass
+ * allocates little beyond its readings (each garbage collection costs more in a content script,
+ * whose DOM wrappers the collector must visit one by one).
+ */
+const rowCells: Element[] = [];
+let rowCellCount = 0;
+const cellAt = (i: number): Element | undefined => (i >= 0 && i < rowCellCount ? rowCells[i] : undefined);
+
+/**
+ * Reads one ticket row; undefined when it has no readable id. A first pass runs this 500 times
+ * before the JIT has warmed up and pays for each DOM node it touches, so the usual row takes
+ * one straight path of few calls; unusual markup falls back to the helpers above.
+ */
+function readRow(row: Element, plan: TablePlan): ParsedItem | undefined {
+  const { at, now } = plan;
+  // One sibling walk (indexing a live HTMLCollection out of order re-walks it), to the last column read.
+  let count = 0;
+  for (let cell = row.firstElementChild; cell !== null && count <= plan.last; cell = cell.nextElementSibling) rowCells[count++] = cell;
+  rowCellCount = count;
+  const subject = cellAt(at.subject);
+  // The subject cell's first ticket link, as a rule; else the first with an id, in the cell or the row.
+  let link = subject ? subject.querySelector(SELECTORS.ticketLink[1]) : null;
+  let id = hrefId(link);
+  if (id === undefined) {
+    link = otherTicketLink(row, subject);
+    id = hrefId(link) || ID_TEXT.exec(textOf(cellAt(at.id)))?.[1];
+    if (!id) return undefined;
+  }
+  const observation: Observation = { key: plan.keyPrefix + id, tool: 'zendesk', host: plan.host, id, seenAt: now, pageKind: plan.pageKind };
+  if (plan.viewId) observation.viewId = plan.viewId;
+  const linkInSubject = link && subject?.contains(link) ? link : null;
+  if (subject) observation.title = (linkInSubject ? textOf(linkInSubject) : subjectText(subject)).slice(0, 500);
+  const status = cellAt(at.status);
+  if (status) observation.status = readStatus(status);
+  // Not shown on the page = not observed (absent); an empty cell reads as null.
+  const assignee = cellAt(at.assignee);
+  if (assignee) observation.assignee = orNull(textOf(assignee));
+  const group = cellAt(at.group);
+  if (group) observation.group = orNull(textOf(group));
+  const priority = cellAt(at.priority);
+  if (priority) {
+    const value = orNull(textOf(priority));
+    observation.priority = value && normalisePriority(value);
+  }
+  const created = readDateFromElement(cellAt(at.created) ?? null, now);
+  if (created !== undefined && created <= now) observation.createdAt = created;
+  const updated = readDateFromElement(cellAt(at.updated) ?? null, now);
+  if (updated !== undefined && updated <= now) observation.updatedAt = updated;
+  const slaDue = readSlaDue(cellAt(at.sla), now);
+  if (slaDue !== undefined) observation.slaDueAt = slaDue;
+  // Beside the subject link, inside its (block) wrapper, so the badge shares the link's line.
+  const badgeHost = linkInSubject?.parentElement ?? subject ?? cellAt(at.id) ?? row.children[1] ?? row;
+  return { element: row, badgeHost, observation, context: plan.context };
+}
+
+/** fieldCounts: how many items read each field (present, even when null). */
+function countFields(items: ParsedItem[], counts: Record<string, number>): void {
+  const n = { id: 0, title: 0, status: 0, assignee: 0, group: 0, priority: 0, created: 0, updated: 0, sla: 0 };
+  for (const { observation: o } of items) {
+    n.id += 1;
+    if (o.title !== undefined) n.title += 1;
+    if (o.status !== undefined) n.status += 1;
+    if (o.assignee !== undefined) n.assignee += 1;
+    if (o.group !== undefined) n.group += 1;
+    if (o.priority !== undefined) n.priority += 1;
+    if (o.createdAt !== undefined) n.created += 1;
+    if (o.updatedAt !== undefined) n.updated += 1;
+    if (o.slaDueAt !== undefined) n.sla += 1;
+  }
+  for (const [field, count] of Object.entries(n)) if (count) counts[field] = count;
+}
+
 /**
  * Reads every ticket row of a Zendesk view or search-result table. Pure: reads the DOM,
  * never writes it. Rows without a readable id are skipped and counted in the report.
+ * With `reuse`, an unchanged row read under the same page and columns is not read again.
  */
-export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageKind: PageKind, onlyRows?: Element[]): PagePass {
+export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageKind: PageKind, onlyRows?: Element[], reuse?: ReuseReading): PagePass {
   const host = url.hostname.toLowerCase();
   const report: PageReport = {
     tool: 'zendesk',
@@ -127,7 +208,6 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
     fieldCounts: {},
     errors: 0,
   };
-  const count = (field: string) => (report.fieldCounts[field] = (report.fieldCounts[field] ?? 0) + 1);
   const table = queryFirst(root, SELECTORS.table);
   if (!table) {
     report.fieldCounts.table = 0;
@@ -140,56 +220,18 @@ export function parseZendeskTable(root: ParentNode, url: URL, now: number, pageK
     ? onlyRows.filter((r) => r.isConnected && table.contains(r) && SELECTORS.row.some((s) => r.matches(s)))
     : queryAllFirst(table, SELECTORS.row);
   const viewId = viewIdOf(url);
-  const keyPrefix = ticketKey('zendesk', host, '');
   const items: ParsedItem[] = [];
   const columns = columnIndex(headerFields, rows[0] ?? queryFirst(table, SELECTORS.row) ?? undefined);
-
-  for (const row of rows) {
-    report.rows += 1;
-    const cells = cellsByField(row, columns);
-    const subject = cells.subject;
-    const link = ticketLinkOf(row, subject);
-    const id = readId(link, cells.id);
-    if (!id) continue;
-    count('id');
-    const observation: Observation = { key: keyPrefix + id, tool: 'zendesk', host, id, seenAt: now, pageKind };
-    if (viewId) observation.viewId = viewId;
-    if (subject) {
-      observation.title = readTitle(subject, link).slice(0, 500);
-      count('title');
-    }
-    const status = readStatus(cells.status);
-    if (status !== undefined) {
-      observation.status = status;
-      count('status');
-    }
-    for (const field of ['assignee', 'group', 'priority'] as const) {
-      const cell = cells[field];
-      if (!cell) continue;
-      const value = orNull(textOf(cell));
-      observation[field] = field === 'priority' && value ? normalisePriority(value) : value;
-      count(field);
-    }
-    const created = readDateFromElement(cells.created ?? null, now);
-    if (created !== undefined && created <= now) {
-      observation.createdAt = created;
-      count('created');
-    }
-    const updated = readDateFromElement(cells.updated ?? null, now);
-    if (updated !== undefined && updated <= now) {
-      observation.updatedAt = updated;
-      count('updated');
-    }
-    const slaDue = readSlaDue(cells.sla, now);
-    if (slaDue !== undefined) {
-      observation.slaDueAt = slaDue;
-      count('sla');
-    }
-    // Beside the subject link, inside its (block) wrapper, so the badge shares the link's line.
-    const inSubject = link && subject?.contains(link) ? link : null;
-    const badgeHost = inSubject?.parentElement ?? subject ?? cells.id ?? row.children[1] ?? row;
-    items.push({ element: row, badgeHost, observation });
+  const context = [pageKind, host, viewId, JSON.stringify(columns)].join('\u0000');
+  const plan = tablePlan(columns, { host, keyPrefix: ticketKey('zendesk', host, ''), viewId, pageKind, now, context });
+  for (let i = 0; i < rows.length; i++) {
+    const previous = reuse?.(rows[i]);
+    // A reading taken over keeps its seenAt: the runner stamps what it sends.
+    const item = previous?.context === context ? previous : readRow(rows[i], plan);
+    if (item) items.push(item);
   }
+  report.rows = rows.length;
+  countFields(items, report.fieldCounts);
 
   if (onlyRows) return { pageKind, items, report };
   if (rows.length === 0 && table.querySelectorAll('tbody tr').length > queryAllFirst(table, SELECTORS.groupRow).length) {

@@ -11,10 +11,23 @@ const STATUS_LABELS: Record<string, string> = {
   closed: 'closed', geschlossen: 'closed', clos: 'closed', fermé: 'closed', cerrado: 'closed', fechado: 'closed', '終了': 'closed',
 };
 
-export function normaliseStatus(label: string): string {
+/** Labels repeat down a view: each distinct one is normalised once (a few, so the memo stays small). */
+function memoised(normalise: (label: string) => string): (label: string) => string {
+  const known = new Map<string, string>();
+  return (label) => {
+    let normal = known.get(label);
+    if (normal === undefined) {
+      normal = normalise(label);
+      if (known.size < 500) known.set(label, normal);
+    }
+    return normal;
+  };
+}
+
+export const normaliseStatus = memoised((label) => {
   const normal = label.replace(/\s+/g, ' ').trim().toLowerCase();
   return STATUS_LABELS[normal] ?? normal;
-}
+});
 
 /** Priority labels in the agent languages we read → Zendesk's system priority. */
 const PRIORITY_LABELS: Record<string, string> = {
@@ -24,7 +37,7 @@ const PRIORITY_LABELS: Record<string, string> = {
   urgent: 'urgent', dringend: 'urgent', urgente: 'urgent', '緊急': 'urgent',
 };
 
-export function normalisePriority(label: string): string {
+export const normalisePriority = memoised((label) => {
   const normal = label.replace(/\s+/g, ' ').trim().toLowerCase();
   return PRIORITY_LABELS[normal] ?? normal;
-}
+});

@@ -95,6 +95,23 @@ describe('Zendesk view parser', () => {
     expect(pass.items[499].observation.id).toBe('10499');
   });
 
+  it('takes over the readings of unchanged rows on a full pass, under the same view and columns only', () => {
+    const doc = htmlDocument(readFixture('zendesk/view-basic.html'));
+    const first = parseZendeskTable(doc, viewUrl, NOW, 'zendesk-view');
+    const byRow = new Map(first.items.map((i) => [i.element, i]));
+    const changed = first.items[1].element;
+    changed.querySelector('[data-test-id="ticket-table-cells-assignee"]')!.textContent = 'Priya Natarajan';
+    const reuse = (row: Element) => (row === changed ? undefined : byRow.get(row));
+    const second = parseZendeskTable(doc, viewUrl, NOW + 60_000, 'zendesk-view', undefined, reuse);
+    expect(second.items.map((i) => i === byRow.get(i.element))).toEqual([true, false, true, true]);
+    expect(second.items[1].observation).toMatchObject({ assignee: 'Priya Natarajan', seenAt: NOW + 60_000 });
+    expect(second.report.fieldCounts).toEqual(first.report.fieldCounts);
+    // Another view's URL: every row is read again.
+    const other = parseZendeskTable(doc, new URL('https://acme.zendesk.com/agent/filters/360002'), NOW, 'zendesk-view', undefined, reuse);
+    expect(other.items.some((i) => i === byRow.get(i.element))).toBe(false);
+    expect(other.items[0].observation.viewId).toBe('360002');
+  });
+
   it('reports an unrecognised layout instead of failing silently', () => {
     const doc = htmlDocument(readFixture('zendesk/view-basic.html').replaceAll('generic-table-row', 'renamed-row').replaceAll('tables.row', 'tables.renamed'));
     const pass = parseZendeskTable(doc, viewUrl, NOW, 'zendesk-view');
