@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
 import type { ImportProvenance } from '../import/merge';
-import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5 } from './schema';
+import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6 } from './schema';
 import { rollupsFromHistory } from './rollups';
 
 /** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
@@ -56,7 +56,14 @@ export class QueueLensDb extends Dexie {
     // v4 only adds the `dashboards` table (a cache the background fills): no rows to reshape.
     this.version(4).stores(STORES_V4);
     this.version(5).stores(STORES_V5);
+    // v6 only drops ticket indexes: no rows to reshape.
+    this.version(6).stores(STORES_V6);
   }
+}
+
+/** Every ticket of one host, open and done: that host's whole range of `[host+open]` (v6 has no `host` index). */
+export function ticketsOfHost(database: QueueLensDb, host: string): Promise<TicketState[]> {
+  return database.tickets.where('[host+open]').between([host, Dexie.minKey], [host, Dexie.maxKey]).toArray();
 }
 
 let shared: QueueLensDb | undefined;

@@ -1,4 +1,5 @@
 import { dayOf, type Diagnostic, type Tool } from '../model';
+import { knownHosts } from '../queries/queue-summary';
 import type { QueueLensDb } from './database';
 
 /**
@@ -33,11 +34,7 @@ export async function pruneHistory(database: QueueLensDb, retentionMonths: numbe
   const cutoff = retentionCutoff(now, retentionMonths);
   const cutoffDay = dayOf(cutoff);
   return database.transaction('rw', [database.tickets, database.transitions, database.rollups, database.snapshots], async () => {
-    const oldDone = await database.tickets
-      .where('lastSeenAt')
-      .below(cutoff)
-      .filter((t) => t.open === 0)
-      .primaryKeys();
+    const oldDone = await doneTicketsLastSeenBefore(database, cutoff);
     let transitions = await database.transitions.where('at').below(cutoff).delete();
     if (oldDone.length) {
       transitions += await database.transitions.where('key').anyOf(oldDone).delete();
@@ -47,6 +44,20 @@ export async function pruneHistory(database: QueueLensDb, retentionMonths: numbe
     const snapshots = await database.snapshots.filter((s) => s.takenAt < cutoff).delete();
     return { cutoff, tickets: oldDone.length, transitions, rollups, snapshots };
   });
+}
+
+/**
+ * Keys of done tickets last seen before `cutoff`. There is no `lastSeenAt` index (every sighting
+ * moves it, and ingest rate is a budget), so this reads each host's done tickets through
+ * `[host+open]`, one request per host: retention runs daily and on a full disk, never per batch.
+ */
+async function doneTicketsLastSeenBefore(database: QueueLensDb, cutoff: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (const host of await knownHosts(database)) {
+    const done = await database.tickets.where('[host+open]').equals([host, 0]).toArray();
+    for (const t of done) if (t.lastSeenAt < cutoff) keys.push(t.key);
+  }
+  return keys;
 }
 
 /** True for IndexedDB's quota error however Dexie wraps it (directly, as `inner`, or as an abort's cause). */

@@ -1,4 +1,4 @@
-import type { QueueLensDb, SnapshotRow } from '../db/database';
+import { ticketsOfHost, type QueueLensDb, type SnapshotRow } from '../db/database';
 import { stripTitles, withoutTitle } from '../privacy/titles';
 import { rollupsFromHistory } from '../db/rollups';
 import { isHandoff } from '../ingest/handoffs';
@@ -212,7 +212,7 @@ export async function mergeImport(database: QueueLensDb, data: ValidatedImport, 
       }
       let written = 0;
       for (const host of hosts) {
-        const tickets = await database.tickets.where('host').equals(host).toArray();
+        const tickets = await ticketsOfHost(database, host);
         const prefixes = [...new Set(tickets.map((t) => `${t.tool}:${parseTicketKey(t.key).host}:`))];
         const transitions = prefixes.length ? await database.transitions.where('key').startsWithAnyOf(prefixes).toArray() : [];
         const stored = await database.rollups.where('host').equals(host).toArray();

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { QueueLensDb, SnapshotRow } from '../db/database';
+import { ticketsOfHost, type QueueLensDb, type SnapshotRow } from '../db/database';
 import type { TicketRef } from '../metrics/wip';
 import type { Dashboard } from '../metrics/dashboard';
 import type { MatrixCell } from '../metrics/handoffs';
@@ -88,7 +88,7 @@ export async function loadHistory(database: QueueLensDb, host: string): Promise<
     if (host === ALL_HOSTS) {
       return { tickets: await database.tickets.toArray(), transitions: await database.transitions.toArray(), rollups: await database.rollups.toArray() };
     }
-    const tickets = await database.tickets.where('host').equals(host).toArray();
+    const tickets = await ticketsOfHost(database, host);
     const keys = tickets.map((t) => t.key);
     const transitions = keys.length ? await database.transitions.where('key').anyOf(keys).toArray() : [];
     const rollups = await database.rollups.where('host').equals(host).toArray();

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { QueueLensDb } from '../../../lib/db/database';
-import { CURRENT_DB_VERSION, STORES_V1, STORES_V3, STORES_V4 } from '../../../lib/db/schema';
+import { QueueLensDb, ticketsOfHost } from '../../../lib/db/database';
+import { pruneHistory } from '../../../lib/db/retention';
+import { CURRENT_DB_VERSION, STORES_V1, STORES_V3, STORES_V4, STORES_V5 } from '../../../lib/db/schema';
 import { applyObservation } from '../../../lib/ingest/apply';
 import { hours, observation } from '../support/observations';
 
@@ -53,7 +54,7 @@ describe('database upgrade', () => {
     await current.delete();
   });
 
-  it('opens a version-4 database with every row kept, fewer indexes, and the queries the app makes still served (v5)', async () => {
+  it('opens a version-4 database with every row kept, fewer indexes, and the queries the app makes still served (v5, v6)', async () => {
     const name = `upgrade-v4-${Math.random()}`;
     const T0 = Date.parse('2026-11-24T09:00:00Z');
     const first = applyObservation(undefined, observation('21', { seenAt: T0 }))!;
@@ -65,13 +66,39 @@ describe('database upgrade', () => {
     v4.close();
 
     const current = new QueueLensDb(name);
-    expect(current.verno).toBe(5);
-    expect(current.tickets.schema.indexes.map((i) => i.name).sort()).toEqual(['[host+open]', 'host', 'lastSeenAt']);
+    expect(current.verno).toBe(CURRENT_DB_VERSION);
+    expect(current.tickets.schema.indexes.map((i) => i.name).sort()).toEqual(['[host+open]']);
     expect(current.transitions.schema.indexes.map((i) => i.name).sort()).toEqual(['at', 'key']);
     expect(await current.tickets.get(moved.state.key)).toEqual(moved.state);
     expect(await current.tickets.where('[host+open]').equals(['acme.zendesk.com', 1]).count()).toBe(1);
     expect(await current.transitions.where('key').equals(moved.state.key).count()).toBe(1);
     expect(await current.transitions.where('at').below(T0 + 2 * 3_600_000).count()).toBe(1);
+    await current.delete();
+  });
+
+  it('opens a version-5 database without the host and lastSeenAt ticket indexes, and still serves what read them (v6)', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const T0 = Date.parse('2024-03-04T09:00:00Z');
+    const open = applyObservation(undefined, observation('31', { seenAt: T0 }))!.state;
+    const first = applyObservation(undefined, observation('32', { seenAt: T0 }))!;
+    const solved = applyObservation(first.state, observation('32', { seenAt: T0 + hours(1), status: 'solved' }))!;
+    const elsewhere = applyObservation(undefined, observation('33', { seenAt: T0, key: 'zendesk:other.zendesk.com:33', host: 'other.zendesk.com' }))!.state;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(STORES_V5);
+    await v5.table('tickets').bulkPut([open, solved.state, elsewhere]);
+    await v5.table('transitions').bulkPut(solved.transitions);
+    v5.close();
+
+    const current = new QueueLensDb(name);
+    expect(current.verno).toBe(CURRENT_DB_VERSION);
+    expect(current.tickets.schema.indexes.map((i) => i.name)).toEqual(['[host+open]']);
+    expect(await current.tickets.get(solved.state.key)).toEqual(solved.state);
+    // A host's tickets (snapshots, import) come from its [host+open] range, open and done alike.
+    expect((await ticketsOfHost(current, 'acme.zendesk.com')).map((t) => t.key).sort()).toEqual([open.key, solved.state.key]);
+    // Retention finds the old done ticket without the lastSeenAt index, and keeps the open one.
+    const pruned = await pruneHistory(current, 12, Date.parse('2026-11-24T09:00:00Z'));
+    expect(pruned).toMatchObject({ tickets: 1, transitions: 1 });
+    expect((await current.tickets.toCollection().primaryKeys()).sort()).toEqual([open.key, elsewhere.key]);
     await current.delete();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueLensDb } from '../../../lib/db/database';
 import { ingestBatch } from '../../../lib/ingest/ingest';
+import type { Observation } from '../../../lib/model';
 import { hours, observation } from '../support/observations';
 
 let database: QueueLensDb;
@@ -92,5 +93,32 @@ describe('ingest', () => {
     await ingestBatch(database, [withoutPriority]);
     expect(await database.transitions.count()).toBe(0);
     expect((await database.tickets.get('zendesk:acme.zendesk.com:1'))?.priority).toBe('normal');
+  });
+
+  it('finds the stored state of every ticket of a batch, whether its keys are close together, sparse or on several hosts', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => String(100 + i));
+    const other = (id: string, o: Partial<Observation> = {}) => observation(id, { key: `zendesk:other.zendesk.com:${id}`, host: 'other.zendesk.com', ...o });
+    await ingestBatch(database, [...ids.map((id) => observation(id, { seenAt: T0 })), other('7', { seenAt: T0 })]);
+    const changes = async (batch: Observation[]) => {
+      const result = await ingestBatch(database, batch);
+      expect(result.states.map((s) => s.key)).toEqual(batch.map((o) => o.key));
+      return result;
+    };
+    // Close together: the range holds just the batch's tickets (read whole).
+    const pending = { seenAt: T0 + hours(1), status: 'pending' };
+    expect(await changes(['100', '101', '102', '103'].map((id) => observation(id, pending)))).toMatchObject({ stored: 4, transitions: 4 });
+    // Sparse, two hosts, one never seen: the range holds many other tickets (read key by key).
+    const solved = { seenAt: T0 + hours(2), status: 'solved' };
+    expect(await changes([observation('129', solved), other('7', solved), observation('100', solved), observation('999', solved)])).toMatchObject({ stored: 4, transitions: 3 });
+    const moves = (await database.transitions.toArray()).map((t) => `${t.key.split(':').slice(1).join(':')} ${t.from}->${t.to}`).sort();
+    expect(moves).toEqual([
+      'acme.zendesk.com:100 open->pending',
+      'acme.zendesk.com:100 pending->solved',
+      'acme.zendesk.com:101 open->pending',
+      'acme.zendesk.com:102 open->pending',
+      'acme.zendesk.com:103 open->pending',
+      'acme.zendesk.com:129 open->solved',
+      'other.zendesk.com:7 open->solved',
+    ]);
   });
 });
