@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { badgeView, DEFAULT_THRESHOLDS } from '../../../lib/content/badge-view';
 import type { Annotation } from '../../../lib/model';
+import { testAnnotation } from '../support/annotations';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const DAY = 86_400_000;
-const annotation = (over: Partial<Annotation> = {}): Annotation => ({
-  key: 'zendesk:acme.zendesk.com:1',
-  startedAt: NOW - 4 * DAY,
-  statusSince: NOW - 5 * 3_600_000,
-  statusSinceExact: true,
-  handoffs: 0,
-  lastOwners: [],
-  open: true,
-  ...over,
-});
+const annotation = (over: Partial<Annotation> = {}): Annotation => testAnnotation(NOW, over);
 
 describe('badge view', () => {
   it('shows age and time in status, no handoff mark when none', () => {

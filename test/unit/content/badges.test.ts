@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { drawBadges } from '../../../lib/content/badges';
 import { DEFAULT_THRESHOLDS } from '../../../lib/content/badge-view';
 import type { Annotation } from '../../../lib/model';
+import { testAnnotation } from '../support/annotations';
 import { htmlDocument } from '../support/fixtures';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const DAY = 86_400_000;
 const KEY = 'zendesk:acme.zendesk.com:1';
-const annotation = (over: Partial<Annotation> = {}): Annotation => ({
-  key: KEY,
-  startedAt: NOW - 4 * DAY,
-  statusSince: NOW - 5 * 3_600_000,
-  statusSinceExact: true,
-  handoffs: 0,
-  lastOwners: [],
-  open: true,
-  ...over,
-});
+const annotation = (over: Partial<Annotation> = {}): Annotation => testAnnotation(NOW, over);
 
 function draw(doc: Document, a: Annotation, now = NOW): number {
   const row = doc.querySelector('tr')!;
