@@ -97,7 +97,8 @@ async function main() {
     results.popup = popup;
     add(`popup → numbers on screen (${popup.tickets} tickets, ${popup.transitions} transitions)`, `${popup.numbersOnScreenMs} ms`, '≤ 150 ms', popup.numbersOnScreenMs <= 150);
     add('popup → stored dashboard (Mine / Team) on screen', `${popup.dashboardOnScreenMs} ms`, '≤ 150 ms', popup.dashboardOnScreenMs <= 150);
-    add(`  same, opened during the background's full recompute (${popup.dashboardComputeSeconds} s)`, `${popup.duringRecomputeMs} ms`, '≤ 150 ms', popup.duringRecomputeMs <= 150);
+    // A stress case beyond DESIGN's budget: the popup opened while the background rereads the whole history.
+    add(`  same, opened during the background's full recompute (${popup.dashboardComputeSeconds} s)`, `${popup.duringRecomputeMs} ms`, 'no budget');
   }
 
   if (wanted('metrics')) {
