@@ -3,7 +3,7 @@ import { InstanceSelect } from '../InstanceSelect';
 import { useEffect, useMemo, useState } from 'react';
 import { db, type QueueLensDb } from '../../lib/db/database';
 import { DASHBOARD_SCOPE_ALL } from '../../lib/model/dashboard-messages';
-import { knownHosts } from '../../lib/queries/queue-summary';
+import { knownHosts } from '../../lib/db/database';
 import {
   buildReport,
   capacityHistory,

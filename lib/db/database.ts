@@ -72,3 +72,18 @@ export function db(): QueueLensDb {
   shared ??= new QueueLensDb();
   return shared;
 }
+
+/**
+ * Every host with tickets, one index seek per host. (`uniqueKeys()` walks every index entry in
+ * Chromium: ~0.5 s over a year of history, and it held the popup's other reads up behind it.)
+ */
+export async function knownHosts(database: QueueLensDb): Promise<string[]> {
+  const hosts: string[] = [];
+  for (;;) {
+    const next = hosts.length ? database.tickets.where('[host+open]').above([hosts.at(-1), Dexie.maxKey]) : database.tickets.orderBy('[host+open]');
+    const [key] = (await next.limit(1).keys()) as unknown as [string, number][];
+    if (!key) return hosts;
+    hosts.push(key[0]);
+  }
+}
+

@@ -1,6 +1,5 @@
 import { dayOf, type Diagnostic, type Tool } from '../model';
-import { knownHosts } from '../queries/queue-summary';
-import type { QueueLensDb } from './database';
+import { knownHosts, type QueueLensDb } from './database';
 
 /**
  * Retention (settings.retentionMonths): history older than the cutoff is deleted by time.

@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import type { QueueLensDb } from '../db/database';
+import { knownHosts, type QueueLensDb } from '../db/database';
 import type { Diagnostic, TicketState } from '../model';
 
 export interface QueueSummary {
@@ -39,20 +38,6 @@ export async function openTickets(database: QueueLensDb, host?: string): Promise
   const hosts = host ? [host] : await knownHosts(database);
   const perHost = await Promise.all(hosts.map((h) => database.tickets.where('[host+open]').equals([h, 1]).toArray()));
   return perHost.flat();
-}
-
-/**
- * Every host with tickets, one index seek per host. (`uniqueKeys()` walks every index entry in
- * Chromium: ~0.5 s over a year of history, and it held the popup's other reads up behind it.)
- */
-export async function knownHosts(database: QueueLensDb): Promise<string[]> {
-  const hosts: string[] = [];
-  for (;;) {
-    const next = hosts.length ? database.tickets.where('[host+open]').above([hosts.at(-1), Dexie.maxKey]) : database.tickets.orderBy('[host+open]');
-    const [key] = (await next.limit(1).keys()) as unknown as [string, number][];
-    if (!key) return hosts;
-    hosts.push(key[0]);
-  }
 }
 
 /** Selector-health problems to show, newest first. */

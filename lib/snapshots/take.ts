@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
-import { ticketsOfHost, type QueueLensDb, type SnapshotRow } from '../db/database';
+import { knownHosts, ticketsOfHost, type QueueLensDb, type SnapshotRow } from '../db/database';
 import type { TicketRef } from '../metrics/wip';
 import type { Dashboard } from '../metrics/dashboard';
 import type { MatrixCell } from '../metrics/handoffs';
 import type { Trend } from '../metrics/capacity';
 import type { WaitBucket } from '../metrics/bottleneck';
-import { ageOf, knownHosts } from '../queries/queue-summary';
+import { ageOf } from '../queries/queue-summary';
 import { stageOverridesFor, type Settings } from '../settings/schema';
 import type { DailyRollup, Stage, StageOverrides, TicketState, Transition } from '../model';
 import { weekDashboard } from './metrics';
