@@ -6,7 +6,9 @@ import { PaceCache } from '../lib/background/pace-cache';
 import { dashboardRefresherFor } from '../lib/background/dashboard-refresher';
 import { recordBackfillError } from '../lib/background/backfill-health';
 import { startSnapshotAlarm } from '../lib/background/snapshot-alarm';
-import { withQuotaRecovery } from '../lib/background/quota-recovery';
+import { hostsOf, withQuotaRecovery } from '../lib/background/quota-recovery';
+import { InboxFolder } from '../lib/background/inbox-folder';
+import { recoverFromQuotaError } from '../lib/db/retention';
 import { db } from '../lib/db/database';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/schema';
 import { loadSettings } from '../lib/settings/store';
@@ -26,6 +28,13 @@ export default defineBackground(() => {
 
   const pace = new PaceCache(db());
   const dashboards = dashboardRefresherFor(db(), { loadSettings: async () => settings, onError: (e) => console.debug('QueueLens dashboards:', e) });
+  // Accepted batches are folded into history in the background (and at start, for rows a stopped
+  // worker left); dashboards are recomputed once history has them.
+  const inbox = new InboxFolder(db(), {
+    recoverFromQuota: async (observations) => void (await recoverFromQuotaError(db(), settings.retentionMonths, Date.now(), hostsOf(observations))),
+    onFolded: () => dashboards.schedule(),
+    onError: (e) => console.debug('QueueLens ingest fold:', e),
+  });
   const backfill = new BackfillCoordinator(
     db(),
     (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -34,10 +43,11 @@ export default defineBackground(() => {
     (host) => pace.get(host),
   );
   const handler = createMessageHandler(db(), browser.runtime.id, {
+    inbox,
     loadSettings: async () => settings,
     onObserved: (tabId, states) => {
       backfill.observed(tabId, states);
-      dashboards.schedule();
+      dashboards.schedule(); // pushed back while batches keep arriving, then again after their fold
     },
     paceFor: (host) => pace.get(host),
   });

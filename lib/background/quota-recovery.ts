@@ -1,6 +1,6 @@
 import type { QueueLensDb } from '../db/database';
 import { isQuotaError, recoverFromQuotaError } from '../db/retention';
-import { ObserveRequestSchema } from '../model';
+import { ObserveRequestSchema, type Observation } from '../model';
 import type { Response, Sender } from './router';
 
 type Handle = (message: unknown, sender: Sender) => Promise<Response>;
@@ -16,9 +16,13 @@ export function withQuotaRecovery(handle: Handle, database: QueueLensDb, retenti
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       const seen = ObserveRequestSchema.safeParse(message);
-      const hosts = seen.success ? [...new Map(seen.data.observations.map((o) => [o.host, { host: o.host, tool: o.tool }])).values()] : [];
-      await recoverFromQuotaError(database, retentionMonths(), Date.now(), hosts);
+      await recoverFromQuotaError(database, retentionMonths(), Date.now(), seen.success ? hostsOf(seen.data.observations) : []);
       return handle(message, sender);
     }
   };
+}
+
+/** The instances a set of observations came from, each once: where a storage-full warning is shown. */
+export function hostsOf(observations: readonly Observation[]): { host: string; tool: Observation['tool'] }[] {
+  return [...new Map(observations.map((o) => [o.host, { host: o.host, tool: o.tool }])).values()];
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { QueueLensDb } from '../db/database';
-import { ingestBatch } from '../ingest/ingest';
 import { annotationOf, type PaceThresholds } from '../ingest/annotations';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { diagnosticId, RequestSchema, type ObserveResponse, type TicketState } from '../model';
 import type { RefreshDashboardResponse } from '../model/dashboard-messages';
 import { handleDashboardRequest, isDashboardRequest } from './dashboard-refresher';
+import { InboxFolder } from './inbox-folder';
 
 export interface Sender {
   id?: string;
@@ -18,6 +18,8 @@ export interface HandlerOptions {
   onObserved?: (tabId: number | undefined, states: TicketState[]) => void;
   /** Pace thresholds per stage for a host (empty until enough history exists). */
   paceFor?: (host: string) => PaceThresholds;
+  /** Where observe batches go (default: a folder of its own over `database`). */
+  inbox?: InboxFolder;
 }
 
 export type Response = ObserveResponse | RefreshDashboardResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
@@ -28,11 +30,13 @@ export type Response = ObserveResponse | RefreshDashboardResponse | { ok: true; 
  */
 export function createMessageHandler(database: QueueLensDb, extensionId: string, options: HandlerOptions = {}) {
   const loadSettings = options.loadSettings ?? (async () => DEFAULT_SETTINGS);
+  const inbox = options.inbox ?? new InboxFolder(database);
   let rejected = 0;
   return {
     get rejected() {
       return rejected;
     },
+    inbox,
     async handle(message: unknown, sender: Sender): Promise<Response> {
       if (sender.id !== extensionId) {
         rejected += 1;
@@ -46,7 +50,8 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
       }
       const request = parsed.data;
       if (request.type === 'observe') {
-        const result = await ingestBatch(database, request.observations);
+        // Written durably to the inbox before the acknowledgement; folded into history shortly after.
+        const result = await inbox.accept(request.observations);
         if (request.report) await database.diagnostics.put({ ...request.report, id: diagnosticId(request.report) });
         options.onObserved?.(sender.tab?.id, result.states);
         return {
@@ -58,8 +63,8 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
           thresholds: (await loadSettings()).thresholds,
         };
       }
-      const states = await database.tickets.bulkGet(request.keys);
-      return { ok: true, annotations: states.filter((s) => s !== undefined).map((s) => annotationOf(s!, options.paceFor?.(s!.host))) };
+      const states = await inbox.statesOf(request.keys);
+      return { ok: true, annotations: states.map((s) => annotationOf(s, options.paceFor?.(s.host))) };
     },
   };
 }

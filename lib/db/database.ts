@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
-import type { DailyRollup, Diagnostic, TicketState, Transition } from '../model';
+import type { DailyRollup, Diagnostic, Observation, TicketState, Transition } from '../model';
 import type { ImportProvenance } from '../import/merge';
-import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6 } from './schema';
+import { DB_NAME, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7 } from './schema';
 import { rollupsFromHistory } from './rollups';
 
 /** A weekly snapshot; its contents are defined by the snapshot module (schema-versioned JSON). */
@@ -32,6 +32,14 @@ export interface DashboardRow {
   data: unknown;
 }
 
+/** One accepted observe batch, waiting to be folded into tickets, transitions and rollups. */
+export interface InboxRow {
+  /** Arrival order (auto-increment): a tab's replayed batch is a new row, and folding it again changes nothing. */
+  seq?: number;
+  receivedAt: number;
+  observations: Observation[];
+}
+
 export class QueueLensDb extends Dexie {
   tickets!: Table<TicketState, string>;
   transitions!: Table<Transition, string>;
@@ -40,6 +48,7 @@ export class QueueLensDb extends Dexie {
   snapshots!: Table<SnapshotRow, string>;
   imports!: Table<ImportRow, string>;
   dashboards!: Table<DashboardRow, string>;
+  inbox!: Table<InboxRow, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -58,6 +67,8 @@ export class QueueLensDb extends Dexie {
     this.version(5).stores(STORES_V5);
     // v6 only drops ticket indexes: no rows to reshape.
     this.version(6).stores(STORES_V6);
+    // v7 only adds the `inbox` table: no rows to reshape.
+    this.version(7).stores(STORES_V7);
   }
 }
 

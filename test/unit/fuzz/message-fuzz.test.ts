@@ -18,6 +18,7 @@ const counts = async () => ({
   transitions: await database.transitions.count(),
   rollups: await database.rollups.count(),
   diagnostics: await database.diagnostics.count(),
+  inbox: await database.inbox.count(),
 });
 
 /** Values a hostile or broken sender might put anywhere. */
@@ -52,6 +53,7 @@ describe('message fuzzing', () => {
     const handler = createMessageHandler(database, EXT);
     await fc.assert(
       fc.asyncProperty(message, fc.boolean(), async (m, fromUs) => {
+        await handler.inbox.flush(); // an earlier accepted batch must not be folded mid-measurement
         const before = await counts();
         const response = await handler.handle(m, { id: fromUs ? EXT : 'other-extension' });
         expect(typeof response.ok).toBe('boolean');
@@ -71,6 +73,7 @@ describe('message fuzzing', () => {
         const good = [observation('5001'), observation('5002'), observation('5003')];
         const observations: unknown[] = [...good];
         observations.splice(at, 0, bad);
+        await handler.inbox.flush();
         const before = await counts();
         const response = await handler.handle({ type: 'observe', batchId: 'mixed', observations }, { id: EXT });
         if (!response.ok) expect(await counts()).toEqual(before);
