@@ -41,6 +41,7 @@ export default defineBackground(() => {
     () => settings,
     (error, tool, host) => void recordBackfillError(db(), tool, host, error).catch(() => undefined),
     (host) => pace.get(host),
+    () => inbox.flush(),
   );
   const handler = createMessageHandler(db(), browser.runtime.id, {
     inbox,

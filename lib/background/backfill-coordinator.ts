@@ -59,6 +59,8 @@ export class BackfillCoordinator {
     private onError: (error: unknown, tool: Tool, host: string) => void = () => {},
     /** Pace thresholds per host, so badges updated after a backfill keep their pace colour. */
     private paceFor: (host: string) => PaceThresholds = () => ({}),
+    /** Folds observations accepted but not yet in history, so exact history is applied on top of them. */
+    private settle: () => Promise<void> = async () => {},
   ) {}
 
   /** Called after each observe batch from a tab: queue what lacks exact history. */
@@ -117,6 +119,7 @@ export class BackfillCoordinator {
 
   /** Applies exact history, then pushes the new annotations so badges update at once, not at the next sighting. */
   private async write(host: string, results: HistoryResult[], tabId: number): Promise<void> {
+    await this.settle();
     const states: TicketState[] = [];
     // The user's per-instance stage map wins over what the host's status categories say.
     const userOverrides = stageOverridesFor(this.settings(), host);
