@@ -4,6 +4,14 @@ import { appendToInbox, foldInboxRows, oldestInboxRows } from '../ingest/inbox';
 import { foldObservations, inTimeOrder, storedStates, type IngestResult } from '../ingest/ingest';
 import type { Observation, StageOverrides, TicketState } from '../model';
 
+const DEFAULTS = {
+  overridesForHost: (() => ({})) as (host: string) => StageOverrides,
+  quietMs: 250,
+  foldNowAtTickets: 20_000,
+  observationsPerFold: 1_000,
+  onError: (() => undefined) as (error: unknown) => void,
+};
+
 export interface InboxFolderOptions {
   overridesForHost?: (host: string) => StageOverrides;
   /** Folding waits this long after the last accepted batch, so a burst is folded in few, large transactions. */
@@ -31,20 +39,13 @@ export class InboxFolder {
   private draining: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly ready: Promise<void>;
-  private readonly options: Required<Omit<InboxFolderOptions, 'recoverFromQuota' | 'onFolded'>> & Pick<InboxFolderOptions, 'recoverFromQuota' | 'onFolded'>;
+  private readonly options: typeof DEFAULTS & InboxFolderOptions;
 
   constructor(
     private database: QueueLensDb,
     options: InboxFolderOptions = {},
   ) {
-    this.options = {
-      overridesForHost: () => ({}),
-      quietMs: 250,
-      foldNowAtTickets: 20_000,
-      observationsPerFold: 1_000,
-      onError: () => undefined,
-      ...options,
-    };
+    this.options = { ...DEFAULTS, ...options };
     // Previews start from stored state: fold whatever a stopped worker accepted first.
     this.ready = this.drain();
   }
