@@ -4,20 +4,41 @@
  * anything wins, so a weaker fallback never mixes its matches with a stronger one's.
  */
 export function queryFirst(root: ParentNode, ranked: readonly string[]): Element | null {
-  for (const selector of ranked) {
-    const found = root.querySelector(selector);
+  // Indexed loops here and in other per-row code: a first pass runs before the JIT has optimised
+  // anything, and unoptimised `for…of` builds an iterator and a result object per step.
+  for (let i = 0; i < ranked.length; i++) {
+    const found = root.querySelector(ranked[i]);
     if (found) return found;
   }
   return null;
 }
 
 export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Element[] {
-  for (const selector of ranked) {
-    const found = root.querySelectorAll(selector);
+  for (let r = 0; r < ranked.length; r++) {
+    const found = root.querySelectorAll(ranked[r]);
     // Indexed, not spread: a NodeList's iterator costs a call and an object per element.
     const all: Element[] = [];
     for (let i = 0; i < found.length; i++) all.push(found[i]);
     if (all.length) return all;
   }
   return [];
+}
+
+/** Whitespace `collapsed` has work to do on: a run, or any whitespace other than a plain space. */
+const COLLAPSIBLE = /\s\s|[^\S ]/;
+const WHITESPACE_RUNS = /\s+/g;
+
+/**
+ * Text as shown on one line: whitespace runs (newlines, tabs, no-break spaces) become one space,
+ * ends trimmed. Tested before replacing: most cell texts have nothing to collapse, and a replace
+ * builds a new string even then.
+ */
+export function collapsed(text: string): string {
+  return COLLAPSIBLE.test(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text.trim();
+}
+
+/** An element's text as shown (`collapsed`); '' for none. */
+export function shownText(el: Element | null | undefined): string {
+  const text = el?.textContent;
+  return text ? collapsed(text) : '';
 }

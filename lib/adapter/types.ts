@@ -12,6 +12,11 @@ export interface ParsedItem {
    * reading is reused only under the same context.
    */
   context?: string;
+  /**
+   * Selector-health fields the reading found beyond its observation's own (a Data Center card's
+   * days in column), so that a reused reading counts in the page report as a fresh one would.
+   */
+  extraFields?: readonly string[];
 }
 
 /**

@@ -96,7 +96,10 @@ export class ContentRunner {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.pageStartedAt = this.now();
     this.outbox = new Outbox(options.send, (r) => this.acknowledged(r), isAck);
-    this.batcher = new FrameBatcher(document.documentElement, isOwnNode, (c) => this.pass(c), (n) => this.knownRowOf(n));
+    this.batcher = new FrameBatcher(document.documentElement, isOwnNode, (c) => this.pass(c), {
+      rowOf: (n) => this.knownRowOf(n),
+      has: (n) => this.items.has(n as Element),
+    });
   }
 
   start(): void {
@@ -153,20 +156,21 @@ export class ContentRunner {
     }
     const parsedAt = performance.now();
     const fresh = result.items;
-    // One style read per page (before any write), not per pass: it forces a style recalc.
-    if (!scope && this.dark === undefined && fresh[0]?.badgeHost) this.dark = detectDarkPage(fresh[0].badgeHost);
+    this.readThemeBeforeBadges(fresh);
     this.lastItems = scope ? this.mergeItems(fresh) : fresh;
     if (!scope) this.options.onTicketPage?.(TICKET_PAGES.has(result.pageKind) && fresh.length === 1 ? fresh[0].observation.key : undefined);
     // A changed row not read again (no longer a ticket row) must not lend its old reading later.
     for (const row of rows) this.items.delete(row);
-    for (const item of fresh) this.items.set(item.element, item);
-    if (!scope && this.dark !== undefined) markPageTheme(document, this.dark);
+    // Indexed loops over the items here: the first pass runs them before any JIT optimisation.
+    for (let i = 0; i < fresh.length; i++) this.items.set(fresh[i].element, fresh[i]);
+    if (this.dark !== undefined) markPageTheme(document, this.dark);
     const drawStart = performance.now();
     const drawn = this.batcher.unobserved(() => this.safeDraw(fresh, now, scope ? undefined : document));
     const drawMs = performance.now() - drawStart;
 
     const changed: Observation[] = [];
-    for (const { observation: o } of fresh) {
+    for (let i = 0; i < fresh.length; i++) {
+      const o = fresh[i].observation;
       const last = this.sent.get(o.key);
       if (last && now - last.at <= HEARTBEAT_MS && sameReading(last.reading, o)) continue;
       // A reused reading carries the seenAt of when it was read; what is sent is seen now.
@@ -178,6 +182,17 @@ export class ContentRunner {
       const ms = performance.now() - started;
       this.log('pass', { full: !scope, changedRows: rows.size, items: fresh.length, drawn, sent: changed.length, ms, parseMs: parsedAt - started, drawMs });
     }
+  }
+
+  /**
+   * One style read per page, before the first badges are drawn: a computed style forces a style
+   * recalc of the page. The first pass after a page load has no annotations yet, so draws nothing
+   * and leaves the read to the redraw after the background's answer, frames later, when the page's
+   * own first style pass is done and the read is cheap.
+   */
+  private readThemeBeforeBadges(items: ParsedItem[]): void {
+    const probe = items[0]?.badgeHost;
+    if (this.dark === undefined && probe && this.annotations.size > 0) this.dark = detectDarkPage(probe);
   }
 
   /** Replaces re-read rows in the last full pass's list, keeping page order. */
@@ -223,14 +238,20 @@ export class ContentRunner {
   private redraw(): void {
     requestAnimationFrame(() => {
       const started = performance.now();
-      const drawn = this.batcher.unobserved(() => this.safeDraw(this.lastItems.filter((i) => i.element.isConnected), this.now(), document));
+      const items = this.lastItems.filter((i) => i.element.isConnected);
+      this.readThemeBeforeBadges(items);
+      if (this.dark !== undefined) markPageTheme(document, this.dark);
+      const drawn = this.batcher.unobserved(() => this.safeDraw(items, this.now(), document));
       if (this.debug) this.log('redraw', { drawn, ms: performance.now() - started });
     });
   }
 
   private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
     const targets: BadgeTarget[] = [];
-    for (const { element, badgeHost, observation } of items) if (badgeHost) targets.push({ element, badgeHost, key: observation.key });
+    for (let i = 0; i < items.length; i++) {
+      const { element, badgeHost, observation } = items[i];
+      if (badgeHost) targets.push({ element, badgeHost, key: observation.key });
+    }
     try {
       return drawBadges(
         targets,

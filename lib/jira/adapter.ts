@@ -18,19 +18,19 @@ export const jiraAdapter: Adapter = {
   tool: 'jira',
   detect: detectJiraPage,
   // Boards, lists and queues read only the changed cards or rows on incremental passes; the
-  // Cloud backlog (few, light rows) is read whole.
-  parsePage(root, url, now, onlyRows): PagePass {
+  // Cloud backlog (few, light rows) is read whole. Full passes take over unchanged readings.
+  parsePage(root, url, now, onlyRows, reuse): PagePass {
     const pageKind = detectJiraPage(url);
     switch (pageKind) {
       case 'jira-board':
       case 'jira-dc-board':
-        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-dc-board', onlyRows) : parseCloudBoard(root, url, now, onlyRows);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-dc-board', onlyRows, reuse) : parseCloudBoard(root, url, now, onlyRows, reuse);
       case 'jira-backlog':
-        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog', onlyRows) : parseBacklog(root, url, now);
+        return isGhxBoard(url, root) ? parseDcBoard(root, url, now, 'jira-backlog', onlyRows, reuse) : parseBacklog(root, url, now, reuse);
       case 'jira-list':
-        return parseIssueTable(root, url, now, 'jira-list', onlyRows);
+        return parseIssueTable(root, url, now, 'jira-list', onlyRows, reuse);
       case 'jira-queue':
-        return parseJsmQueue(root, url, now, onlyRows);
+        return parseJsmQueue(root, url, now, onlyRows, reuse);
       case 'jira-issue':
         return parseIssueView(root, url, now);
       default:

@@ -1,13 +1,14 @@
 import { ticketKey } from '../model/key';
 import type { Observation, PageKind, PageReport } from '../model';
-import type { PagePass, ParsedItem } from '../adapter/types';
-import { queryFirst } from '../adapter/dom';
+import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
+import { collapsed, queryFirst, shownText } from '../adapter/dom';
 import { BROWSE_HREF, ISSUE_KEY, SELECTORS } from './selectors';
 import { viewIdOf } from './detect';
 
 /** Shared pieces of every Jira parser: text, keys, people, and the pass bookkeeping. */
 
-export const textOf = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** An element's text as shown, whitespace collapsed. */
+export const textOf = shownText;
 
 /** Words Jira shows for "nobody" (unassigned / no value), in the languages agents use. */
 const EMPTY_VALUES = new Set(['', '-', '—', 'none', 'unassigned', 'nicht zugewiesen', 'non assigné', 'sin asignar', 'não atribuído', '未割り当て', 'keine', 'aucun', 'ninguno', 'nenhum', 'なし']);
@@ -16,17 +17,23 @@ export function orNull(value: string): string | null {
   return EMPTY_VALUES.has(value.toLowerCase()) ? null : value;
 }
 
+// Built once: a regex built per call is compiled per call (a card reads two labels).
+const LABEL_PREFIX = { assignee: /^assignee\s*:\s*/i, priority: /^priority\s*:\s*/i };
+const LABEL_SUFFIX = { assignee: /\s+assignee$/i, priority: /\s+priority$/i };
+
 /** "Assignee: Jane Doe" / "Priority: High" / "P1 priority" → the value alone. */
 export function stripLabel(raw: string, label: 'assignee' | 'priority'): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  const prefixed = new RegExp(`^${label}\\s*:\\s*`, 'i');
+  const text = collapsed(raw);
+  const prefixed = LABEL_PREFIX[label];
   if (prefixed.test(text)) return text.replace(prefixed, '');
-  return text.replace(new RegExp(`\\s+${label}$`, 'i'), '');
+  return text.replace(LABEL_SUFFIX[label], '');
 }
 
 export function keyFromHref(href: string | null | undefined): string | undefined {
   return href ? BROWSE_HREF.exec(href)?.[1] : undefined;
 }
+
+const CARD_ID = /^card-([A-Z][A-Z0-9_]+-\d+)$/;
 
 /**
  * The key of the card or row `scope`: the key test id first (its text or href), then
@@ -35,11 +42,12 @@ export function keyFromHref(href: string | null | undefined): string | undefined
  */
 export function readKey(scope: Element, keyElement: Element | null): string | undefined {
   if (keyElement) {
-    const fromText = ISSUE_KEY.exec(textOf(keyElement))?.[1];
-    const fromHref = keyFromHref((keyElement.closest('a') ?? keyElement.querySelector('a'))?.getAttribute('href'));
-    if (fromHref ?? fromText) return fromHref ?? fromText;
+    // The link's href first; the text only without one.
+    const link = keyElement.closest('a') ?? keyElement.querySelector('a');
+    const key = keyFromHref(link?.getAttribute('href')) ?? ISSUE_KEY.exec(textOf(keyElement))?.[1];
+    if (key) return key;
   }
-  const fromId = /^card-([A-Z][A-Z0-9_]+-\d+)$/.exec(scope.id)?.[1];
+  const fromId = CARD_ID.exec(scope.id)?.[1];
   if (fromId) return fromId;
   let fallback: string | undefined;
   for (const link of scope.querySelectorAll(SELECTORS.browseLink.join(','))) {
@@ -69,23 +77,62 @@ export function elementWithText(scope: Element, text: string): Element | undefin
   return undefined;
 }
 
-/** One pass's report and the common observation fields. */
+/** The fields every item is counted by, for selector health. */
+type CountedField = 'id' | 'title' | 'status' | 'assignee' | 'priority' | 'created' | 'updated' | 'sla';
+
+/** One pass's report, the common observation fields, and the readings it takes over. */
 export class PassBuilder {
   readonly host: string;
   readonly items: ParsedItem[] = [];
   readonly report: PageReport;
+  /** What every reading of this pass depends on beyond its row: page kind, host and view. */
+  readonly context: string;
   private readonly seen = new Set<string>();
   private readonly viewId: string | undefined;
+  private readonly keyPrefix: string;
+  private readonly detailedContexts = new Map<string, string>();
+  /** What the items read, tallied in plain fields (500 items × 8 fields) and reported in `done`. */
+  private readonly readCounts: Record<CountedField, number> = { id: 0, title: 0, status: 0, assignee: 0, priority: 0, created: 0, updated: 0, sla: 0 };
 
   constructor(
     url: URL,
     private readonly now: number,
     readonly pageKind: PageKind,
+    private readonly reuse?: ReuseReading,
   ) {
     // `host` keeps a non-default port: two DC instances on one machine are two hosts.
     this.host = url.host.toLowerCase();
     this.viewId = viewIdOf(url);
+    this.keyPrefix = ticketKey('jira', this.host, '');
+    this.context = `${pageKind}\u0000${this.host}\u0000${this.viewId ?? ''}`;
     this.report = { tool: 'jira', host: this.host, pageKind, url: url.href.slice(0, 2000), at: now, rows: 0, fieldCounts: {}, errors: 0 };
+  }
+
+  /**
+   * The context of a reading that also depends on something outside its row (a card's column
+   * name, a table's column layout); `undefined` (no column) differs from every string. One
+   * string per distinct detail, so a pass over 500 cards builds a handful.
+   */
+  contextWith(detail: string | undefined): string {
+    if (detail === undefined) return this.context;
+    let context = this.detailedContexts.get(detail);
+    if (context === undefined) {
+      context = `${this.context}\u0000${detail}`;
+      this.detailedContexts.set(detail, context);
+    }
+    return context;
+  }
+
+  /**
+   * Takes over the previous reading of a row the runner saw no change in, when it was read under
+   * the same `context`: true when taken (the row needs no reading). Counted as a fresh reading
+   * would be; a key already met in this pass is skipped, as `start` would.
+   */
+  reused(element: Element, context: string): boolean {
+    const previous = this.reuse?.(element);
+    if (previous === undefined || previous.context !== context) return false;
+    if (this.claim(previous.observation.id)) this.push(previous);
+    return true;
   }
 
   count(field: string, by = 1): void {
@@ -97,36 +144,25 @@ export class PassBuilder {
    * virtualised lists re-mount rows and drag previews duplicate cards; one key, one item.
    */
   start(id: string): Observation | undefined {
-    const key = ticketKey('jira', this.host, id);
-    if (this.seen.has(key)) return undefined;
-    this.seen.add(key);
-    this.count('id');
-    return {
-      key,
-      tool: 'jira',
-      host: this.host,
-      id,
-      seenAt: this.now,
-      pageKind: this.pageKind,
-      ...(this.viewId ? { viewId: this.viewId } : {}),
-    };
+    if (!this.claim(id)) return undefined;
+    const observation: Observation = { key: this.keyPrefix + id, tool: 'jira', host: this.host, id, seenAt: this.now, pageKind: this.pageKind };
+    if (this.viewId) observation.viewId = this.viewId;
+    return observation;
   }
 
-  add(element: Element, badgeHost: Element, observation: Observation): void {
-    this.items.push({ element, badgeHost, observation });
+  /** Adds a reading made under `context` (see `contextWith`); `extraFields` as on ParsedItem. */
+  add(element: Element, badgeHost: Element, observation: Observation, context = this.context, extraFields?: readonly string[]): void {
+    this.push(extraFields ? { element, badgeHost, observation, context, extraFields } : { element, badgeHost, observation, context });
   }
 
-  /** Sets `field` when the page showed it (null = shown empty), and counts it for selector health. */
+  /** Sets `field` when the page showed it (null = shown empty). */
   set(observation: Observation, field: 'status' | 'assignee' | 'priority', value: string | null | undefined): void {
     if (value === undefined) return;
     observation[field] = value === null ? null : value.slice(0, 500);
-    this.count(field);
   }
 
   setTitle(observation: Observation, value: string | undefined): void {
-    if (!value) return;
-    observation.title = value.slice(0, 500);
-    this.count('title');
+    if (value) observation.title = value.slice(0, 500);
   }
 
   /** The board / table container itself: 0 lets the runner wait out a page still rendering. */
@@ -139,8 +175,38 @@ export class PassBuilder {
     this.report.problem ??= text.slice(0, 300);
   }
 
+  /** How many items so far read `field` (status, assignee, …). */
+  itemsWith(field: CountedField): number {
+    return this.readCounts[field];
+  }
+
   done(): PagePass {
+    const counts = this.report.fieldCounts;
+    for (const [field, n] of Object.entries(this.readCounts)) if (n) counts[field] = (counts[field] ?? 0) + n;
     return { pageKind: this.pageKind, items: this.items, report: this.report };
+  }
+
+  /** Marks issue `id` read in this pass (ids, not keys: one host per pass); false when it already was. */
+  private claim(id: string): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    return true;
+  }
+
+  /** Adds an item and counts what it read, for selector health: fresh and reused readings alike. */
+  private push(item: ParsedItem): void {
+    this.items.push(item);
+    const o = item.observation;
+    const read = this.readCounts;
+    read.id += 1;
+    if (o.title !== undefined) read.title += 1;
+    if (o.status !== undefined) read.status += 1;
+    if (o.assignee !== undefined) read.assignee += 1;
+    if (o.priority !== undefined) read.priority += 1;
+    if (o.createdAt !== undefined) read.created += 1;
+    if (o.updatedAt !== undefined) read.updated += 1;
+    if (o.slaDueAt !== undefined) read.sla += 1;
+    if (item.extraFields) for (const field of item.extraFields) this.count(field);
   }
 }
 
@@ -172,11 +238,19 @@ export function readLabelled(el: Element | null, label: 'assignee' | 'priority')
   const raw =
     el.getAttribute('aria-label') ||
     el.getAttribute('data-tooltip') ||
-    (el.matches('img') ? el.getAttribute('alt') : '') ||
+    (el.localName === 'img' ? el.getAttribute('alt') : '') ||
     el.getAttribute('title') ||
     textOf(el);
-  const value = stripLabel(raw, label);
-  return orNull(value);
+  return orNull(stripLabel(raw, label));
+}
+
+/**
+ * A label element's own text ("Assignee: Jane Doe", a hidden avatar label) with the label
+ * stripped: null when it says nobody. Its text is the label, so no attribute is read (four DOM
+ * calls fewer per card than `readLabelled`).
+ */
+export function readLabelText(el: Element, label: 'assignee' | 'priority'): string | null {
+  return orNull(stripLabel(textOf(el), label));
 }
 
 /** The rows or cards an incremental pass was given that are still mounted and still match `selectors`. */

@@ -1,5 +1,5 @@
-import type { PagePass } from '../adapter/types';
-import { PassBuilder, checkHealth, stillMounted, elementWithText, outsideLink, readKey, readLabelled, textOf } from './dom';
+import type { PagePass, ReuseReading } from '../adapter/types';
+import { PassBuilder, checkHealth, stillMounted, elementWithText, outsideLink, readKey, readLabelled, readLabelText, textOf } from './dom';
 import { queryAllFirst, queryFirst } from '../adapter/dom';
 import { SELECTORS } from './selectors';
 
@@ -101,7 +101,7 @@ class ColumnNames {
 
 function readAssignee(card: Element): string | null | undefined {
   const label = queryFirst(card, SELECTORS.cardAssigneeLabel);
-  if (label) return readLabelled(label, 'assignee');
+  if (label) return readLabelText(label, 'assignee');
   const wrapper = queryFirst(card, SELECTORS.cardAssigneeWrapper);
   if (wrapper) {
     const named = wrapper.querySelector('[aria-label], img[alt]:not([alt=""])');
@@ -115,19 +115,31 @@ function readPriority(card: Element): string | null | undefined {
   return value ? value.toLowerCase() : value;
 }
 
+/** Any priority element, whichever selector: a board that shows none is not searched card by card. */
+const ANY_PRIORITY = SELECTORS.cardPriority.join(',');
+
+/** What every card of one pass is read with. */
+interface CardPlan {
+  columnSelector: string;
+  names: ColumnNames;
+  /** False when no card on the page shows a priority (boards can hide the field). */
+  showsPriority: boolean;
+}
+
 /**
  * Reads every mounted card of a Cloud board (platform-board-kit or board.content markup), or
  * with `onlyRows` just those cards (an incremental pass: each card's column is found from the
  * card itself, so the rest of the board is not read). Status is the name of the card's column,
- * as shown. Column headers are never items.
+ * as shown. Column headers are never items. With `reuse`, an unchanged card in a column of the
+ * same name is not read again.
  */
-export function parseCloudBoard(root: ParentNode, url: URL, now: number, onlyRows?: Element[]): PagePass {
-  const pass = new PassBuilder(url, now, 'jira-board');
+export function parseCloudBoard(root: ParentNode, url: URL, now: number, onlyRows?: Element[], reuse?: ReuseReading): PagePass {
+  const pass = new PassBuilder(url, now, 'jira-board', reuse);
   if (onlyRows) {
     const kit = stillMounted(onlyRows, BOARD_KIT.card);
     const markup = kit.length ? BOARD_KIT : BOARD_CONTENT;
     const cards = kit.length ? kit : stillMounted(onlyRows, BOARD_CONTENT.card);
-    readCards(pass, cards, markup, new ColumnNames(root, markup));
+    readCards(pass, cards, cardPlan(root, markup, new ColumnNames(root, markup)));
     return pass.done();
   }
   const kitCards = queryAllFirst(root, SELECTORS.boardKitCard);
@@ -141,30 +153,41 @@ export function parseCloudBoard(root: ParentNode, url: URL, now: number, onlyRow
 
   const names = new ColumnNames(root, markup);
   pass.count('columns', names.columns);
-  const keyed = readCards(pass, cards, markup, names);
+  const keyed = readCards(pass, cards, cardPlan(root, markup, names));
   checkHealth(pass, 'board', board, cards.length, keyed);
-  if (cards.length > 0 && (pass.report.fieldCounts.status ?? 0) === 0) {
+  if (cards.length > 0 && pass.itemsWith('status') === 0) {
     pass.problem('Jira board layout not recognised: cards found but no column names');
   }
   return pass.done();
 }
 
+function cardPlan(root: ParentNode, markup: BoardMarkup, names: ColumnNames): CardPlan {
+  return { columnSelector: markup.column.join(','), names, showsPriority: root.querySelector(ANY_PRIORITY) !== null };
+}
+
 /** Reads the given cards into the pass; returns how many carried an issue key. */
-function readCards(pass: PassBuilder, cards: Element[], markup: BoardMarkup, names: ColumnNames): number {
-  const columnSelector = markup.column.join(',');
+function readCards(pass: PassBuilder, cards: Element[], plan: CardPlan): number {
   let keyed = 0;
-  for (const card of cards) {
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i];
     pass.report.rows += 1;
+    const column = card.closest(plan.columnSelector);
+    const status = column ? plan.names.of(column) : undefined;
+    // A card's status is its column's name, outside the card: part of the reading's context.
+    const context = pass.contextWith(status);
+    if (pass.reused(card, context)) {
+      keyed += 1;
+      continue;
+    }
     const keyElement = queryFirst(card, SELECTORS.boardKitKey);
     const key = readKey(card, keyElement);
     if (!key) continue;
     keyed += 1;
     const observation = pass.start(key);
     if (!observation) continue;
-    const column = card.closest(columnSelector);
-    pass.set(observation, 'status', column ? names.of(column) : undefined);
+    pass.set(observation, 'status', status);
     pass.set(observation, 'assignee', readAssignee(card));
-    pass.set(observation, 'priority', readPriority(card));
+    if (plan.showsPriority) pass.set(observation, 'priority', readPriority(card));
     pass.setTitle(observation, textOf(queryFirst(card, SELECTORS.cardSummary)) || undefined);
     // The footer row (old) or the row holding the key label (new) has room for a badge;
     // never a link (a badge inside it would be a click target).
@@ -172,7 +195,7 @@ function readCards(pass: PassBuilder, cards: Element[], markup: BoardMarkup, nam
       queryFirst(card, SELECTORS.boardKitFooter) ??
       keyElement ??
       outsideLink(elementWithText(card, key)?.parentElement ?? card);
-    pass.add(card, badgeHost, observation);
+    pass.add(card, badgeHost, observation, context);
   }
   return keyed;
 }

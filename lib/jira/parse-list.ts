@@ -1,4 +1,4 @@
-import type { PagePass } from '../adapter/types';
+import type { PagePass, ReuseReading } from '../adapter/types';
 import type { Observation } from '../model';
 import { readDateFromElement } from '../parse/dates';
 import { PassBuilder, checkHealth, orNull, stillMounted, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
@@ -20,10 +20,12 @@ export function readTableColumns(table: Element | null): JiraColumnField[] {
   return queryAllFirst(table, SELECTORS.issueTableHeaderCell).map((th) => fieldOfJiraHeader(headerLabel(th)));
 }
 
+const EDIT_ASSIGNEE = /^(.*?)\s*-\s*edit assignee$/i;
+
 /** "Serge Korolev- edit Assignee" → "Serge Korolev" (the cell's edit button names the person). */
 function personFromEditButton(scope: Element): string | undefined {
   for (const button of scope.querySelectorAll('button[aria-label]')) {
-    const m = /^(.*?)\s*-\s*edit assignee$/i.exec(button.getAttribute('aria-label') ?? '');
+    const m = EDIT_ASSIGNEE.exec(button.getAttribute('aria-label') ?? '');
     if (m) return m[1].trim();
   }
   return undefined;
@@ -42,57 +44,61 @@ function readPriorityCell(cell: Element): string | null {
   return value ? value.toLowerCase() : null;
 }
 
-/** A row's cells of known meaning (by header label); a queue can have several SLA columns. */
+/** The fields a cell of known meaning is filed under (SLA cells are listed apart). */
+type CellField = Exclude<JiraColumnField, 'sla' | 'other'>;
+
+/** A row's cells of known meaning: the first cell of each field; a queue can have several SLA columns. */
 export interface RowCells {
-  byField: Map<JiraColumnField, Element>;
+  byField: Partial<Record<CellField, Element>>;
   sla: Element[];
 }
 
-export function cellsOfRow(cells: ArrayLike<Element>, columns: JiraColumnField[]): RowCells {
-  const byField = new Map<JiraColumnField, Element>();
-  const sla: Element[] = [];
-  Array.from(cells).forEach((cell, i) => {
-    const field = columns[i];
-    if (field === 'sla') sla.push(cell);
-    else if (field && field !== 'other' && !byField.has(field)) byField.set(field, cell);
-  });
-  return { byField, sla };
+export const emptyRowCells = (): RowCells => ({ byField: {}, sla: [] });
+
+/** Files `cell` under `field` (the first cell of a field wins; every SLA cell counts). */
+export function placeCell(cells: RowCells, field: JiraColumnField | undefined, cell: Element): void {
+  if (field === 'sla') cells.sla.push(cell);
+  else if (field !== undefined && field !== 'other' && cells.byField[field] === undefined) cells.byField[field] = cell;
+}
+
+/**
+ * A native-table row's cells of known meaning. One sibling walk that stops after the last column
+ * of known meaning: a first pass pays for every cell it touches (each becomes a script object).
+ */
+function cellsOfTableRow(row: Element, columns: JiraColumnField[], lastKnown: number): RowCells {
+  const cells = emptyRowCells();
+  let i = 0;
+  for (let cell = row.firstElementChild; cell !== null && i <= lastKnown; cell = cell.nextElementSibling) placeCell(cells, columns[i++], cell);
+  return cells;
 }
 
 /** The fields of a row that sit in a cell of known meaning. */
 export function applyCells(pass: PassBuilder, observation: Observation, cells: RowCells, now: number): void {
-  const status = cells.byField.get('status');
+  const { status, assignee, priority, created, updated } = cells.byField;
   if (status) pass.set(observation, 'status', readLozenge(status) ?? orNull(textOf(status)));
-  const assignee = cells.byField.get('assignee');
   if (assignee) pass.set(observation, 'assignee', readAssigneeCell(assignee));
-  const priority = cells.byField.get('priority');
   if (priority) pass.set(observation, 'priority', readPriorityCell(priority));
-  for (const [field, name] of [['created', 'createdAt'], ['updated', 'updatedAt']] as const) {
-    const at = readDateFromElement(cells.byField.get(field) ?? null, now);
-    if (at !== undefined && at <= now) {
-      observation[name] = at;
-      pass.count(field);
-    }
+  const createdAt = readDateFromElement(created ?? null, now);
+  if (createdAt !== undefined && createdAt <= now) observation.createdAt = createdAt;
+  const updatedAt = readDateFromElement(updated ?? null, now);
+  if (updatedAt !== undefined && updatedAt <= now) observation.updatedAt = updatedAt;
+  // Several SLA columns: the earliest due time is "next breach".
+  let slaDue: number | undefined;
+  for (const cell of cells.sla) {
+    const due = parseSlaCellText(textOf(cell), now);
+    if (due !== undefined && (slaDue === undefined || due < slaDue)) slaDue = due;
   }
-  const slaDue = earliest(cells.sla.map((c) => parseSlaCellText(textOf(c), now)));
-  if (slaDue !== undefined) {
-    observation.slaDueAt = slaDue;
-    pass.count('sla');
-  }
-}
-
-function earliest(values: (number | undefined)[]): number | undefined {
-  const defined = values.filter((v): v is number => v !== undefined);
-  return defined.length ? Math.min(...defined) : undefined;
+  if (slaDue !== undefined) observation.slaDueAt = slaDue;
 }
 
 /**
  * Reads the native issue table: the issue navigator, project list views and (since JSM moved
  * to it) agent queues. Column meaning from header labels; status from the row's lozenge.
- * Several SLA columns can exist: the earliest due time is "next breach".
+ * Several SLA columns can exist: the earliest due time is "next breach". With `reuse`, an
+ * unchanged row under the same column layout is not read again.
  */
-export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKind: 'jira-list' | 'jira-queue', onlyRows?: Element[]): PagePass {
-  const pass = new PassBuilder(url, now, pageKind);
+export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKind: 'jira-list' | 'jira-queue', onlyRows?: Element[], reuse?: ReuseReading): PagePass {
+  const pass = new PassBuilder(url, now, pageKind, reuse);
   // An incremental pass reads only the rows that changed (columns still come from the header).
   const rows = onlyRows
     ? stillMounted(onlyRows, SELECTORS.issueRow)
@@ -100,17 +106,24 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
   const table = rows[0]?.closest('table') ?? root.querySelector('table');
   pass.container(!!table || rows.length > 0, 'Jira list layout not recognised: no issue table found');
   const columns = readTableColumns(table);
+  const lastKnown = columns.findLastIndex((field) => field !== 'other');
+  // Which cell holds which field comes from the header: part of every row's context.
+  const context = pass.contextWith(columns.join(','));
   let keyed = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     pass.report.rows += 1;
+    if (pass.reused(row, context)) {
+      keyed += 1;
+      continue;
+    }
     const keyCell = queryFirst(row, SELECTORS.issueKeyCell);
     const key = readKey(row, keyCell);
     if (!key) continue;
     keyed += 1;
     const observation = pass.start(key);
     if (!observation) continue;
-    const cells = cellsOfRow(row.querySelectorAll(':scope > td'), columns);
-    applyCells(pass, observation, cells, now);
+    applyCells(pass, observation, cellsOfTableRow(row, columns, lastKnown), now);
     if (observation.status === undefined) pass.set(observation, 'status', readLozenge(row));
     if (observation.assignee === undefined) {
       const person = personFromEditButton(row);
@@ -118,15 +131,18 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
     }
     pass.setTitle(observation, textOf(queryFirst(row, SELECTORS.issueSummaryCell)) || undefined);
     const badgeHost = queryFirst(row, SELECTORS.issueKeyContainer) ?? (keyCell ? outsideLink(keyCell) : null) ?? row.querySelector(':scope > td') ?? row;
-    pass.add(row, badgeHost, observation);
+    pass.add(row, badgeHost, observation, context);
   }
   if (!onlyRows) checkHealth(pass, 'list', table, rows.length, keyed);
   return pass.done();
 }
 
-/** Reads the Cloud backlog: one card per key test id, status from a lozenge when the card shows one. */
-export function parseBacklog(root: ParentNode, url: URL, now: number): PagePass {
-  const pass = new PassBuilder(url, now, 'jira-backlog');
+/**
+ * Reads the Cloud backlog: one card per key test id, status from a lozenge when the card shows
+ * one. A card's reading depends on nothing outside it: with `reuse`, unchanged cards are not read.
+ */
+export function parseBacklog(root: ParentNode, url: URL, now: number, reuse?: ReuseReading): PagePass {
+  const pass = new PassBuilder(url, now, 'jira-backlog', reuse);
   const keys = queryAllFirst(root, SELECTORS.backlogKey);
   const cardSelector = SELECTORS.backlogCard.join(',');
   const container = root.querySelector('[data-testid^="software-backlog.card-list"], [data-test-id="software-backlog.backlog-content.scrollable"]');
@@ -135,6 +151,10 @@ export function parseBacklog(root: ParentNode, url: URL, now: number): PagePass 
   for (const keyElement of keys) {
     pass.report.rows += 1;
     const card = keyElement.closest(cardSelector) ?? keyElement.parentElement ?? keyElement;
+    if (pass.reused(card, pass.context)) {
+      keyed += 1;
+      continue;
+    }
     const key = readKey(card, keyElement);
     if (!key) continue;
     keyed += 1;

@@ -1,3 +1,5 @@
+import { collapsed } from '../adapter/dom';
+
 /**
  * Reads a date the way host pages show it: machine attributes first (`<time datetime>`,
  * `title`), then the shown text — absolute ("Nov 20, 2026 14:03", ISO) or relative
@@ -6,26 +8,30 @@
 export function readDateFromElement(el: Element | null, now: number): number | undefined {
   if (!el) return undefined;
   const time = timeElementOf(el);
+  const datetime = time?.getAttribute('datetime');
   // Fast path: a machine-readable ISO `datetime`, as Zendesk's <time> cells carry.
-  const iso = time?.getAttribute('datetime');
-  if (iso && ISO_DATE.test(iso)) {
-    const parsed = Date.parse(iso);
+  if (datetime && ISO_DATE.test(datetime)) {
+    const parsed = Date.parse(datetime);
     if (!Number.isNaN(parsed)) return parsed;
   }
-  for (const candidate of [time?.getAttribute('datetime'), time?.getAttribute('title'), el.getAttribute('title')]) {
-    const parsed = candidate ? parseDateText(candidate, now) : undefined;
-    if (parsed !== undefined) return parsed;
-  }
-  const text = (time ?? el).textContent;
-  return text ? parseDateText(text, now) : undefined;
+  // One attribute at a time: a first pass reads 1,000 dates, and each DOM call costs.
+  return (
+    parseAttribute(datetime, now) ??
+    parseAttribute(time?.getAttribute('title'), now) ??
+    parseAttribute(el.getAttribute('title'), now) ??
+    parseAttribute((time ?? el).textContent, now)
+  );
 }
+
+const parseAttribute = (text: string | null | undefined, now: number) => (text ? parseDateText(text, now) : undefined);
 
 /**
  * The first `<time>` at or under `el`: a query, not a live collection (each one a content script
- * creates costs it a wrapper and the page a registration).
+ * creates costs it a wrapper and the page a registration). Cells hold times far more often than
+ * they are one, so the query comes first.
  */
 export function timeElementOf(el: Element): Element | null {
-  return el.localName === 'time' ? el : el.querySelector('time');
+  return el.querySelector('time') ?? (el.localName === 'time' ? el : null);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;
@@ -51,14 +57,19 @@ const UNIT_ALIASES: Record<string, keyof typeof UNIT_MS> = {
 
 const MIN_PLAUSIBLE = Date.UTC(2000, 0, 1);
 
+// Module-level: a regex literal in a function is a new object at every call.
+const RELATIVE = /^(?:(in) )?(an?|\d+(?:\.\d+)?) ?([a-z]+)(?: (ago))?$/;
+const YESTERDAY_AT = /^yesterday(?: at)? (\d{1,2}):(\d{2})$/;
+const HAS_YEAR = /\d{4}/;
+
 export function parseDateText(raw: string, now: number): number | undefined {
-  const text = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  const text = collapsed(raw).toLowerCase();
   if (!text) return undefined;
   if (text === 'now' || text === 'just now') return now;
   if (text === 'today') return startOfDay(now);
   if (text === 'yesterday') return startOfDay(now) - UNIT_MS.day;
 
-  const relative = /^(?:(in) )?(an?|\d+(?:\.\d+)?) ?([a-z]+)(?: (ago))?$/.exec(text);
+  const relative = RELATIVE.exec(text);
   if (relative) {
     const unit = UNIT_ALIASES[relative[3]];
     const amount = relative[2] === 'a' || relative[2] === 'an' ? 1 : Number(relative[2]);
@@ -67,7 +78,7 @@ export function parseDateText(raw: string, now: number): number | undefined {
       return Math.round(relative[1] ? now + offset : now - offset);
     }
   }
-  const yesterdayAt = /^yesterday(?: at)? (\d{1,2}):(\d{2})$/.exec(text);
+  const yesterdayAt = YESTERDAY_AT.exec(text);
   if (yesterdayAt) {
     const d = new Date(startOfDay(now) - UNIT_MS.day);
     d.setHours(Number(yesterdayAt[1]), Number(yesterdayAt[2]));
@@ -77,7 +88,7 @@ export function parseDateText(raw: string, now: number): number | undefined {
   // without a year ("Nov 20") is this year, or last year if that would be in the future.
   let parsed = Date.parse(raw.trim());
   if (Number.isNaN(parsed)) return undefined;
-  if (!/\d{4}/.test(raw)) {
+  if (!HAS_YEAR.test(raw)) {
     const d = new Date(parsed);
     d.setFullYear(new Date(now).getFullYear());
     if (d.getTime() > now + UNIT_MS.day) d.setFullYear(d.getFullYear() - 1);

@@ -4,14 +4,13 @@ import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
 import { readDateFromElement, timeElementOf } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
 import { normalisePriority, normaliseStatus } from './statuses';
-import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { queryAllFirst, queryFirst, shownText as textOf } from '../adapter/dom';
 import { CELL_TEST_IDS, SELECTORS, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
 // Module-level: a regex literal in a function is a new object at every call.
 const TICKET_HREF = /\/agent\/tickets\/(\d+)/;
 const ID_TEXT = /#?\s*(\d+)/;
-const WHITESPACE_RUN = /\s\s|[\n\t]/;
 const STATUS_PREFIX = /^status:\s*/i;
 const SLA_LEFT = /^(-)?\s*(\d+(?:\.\d+)?)\s*(d|h|hr|hrs|m|min|mins)\b/;
 
@@ -48,11 +47,6 @@ export function columnIndex(headerFields: ColumnField[], sampleRow: Element | un
 
 const FIELDS: readonly ColumnField[] = ['id', 'subject', 'status', 'assignee', 'group', 'priority', 'created', 'updated', 'sla'];
 
-/** Shown text, whitespace collapsed (the regex only when there is something to collapse). */
-function textOf(el: Element | null | undefined): string {
-  const text = el?.textContent ?? '';
-  return WHITESPACE_RUN.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-}
 const orNull = (s: string) => (s === '' || s === '-' || s === '—' ? null : s);
 const hrefId = (link: Element | null) => (link ? TICKET_HREF.exec(link.getAttribute('href') ?? '')?.[1] : undefined);
 
@@ -142,14 +136,15 @@ function readRow(row: Element, plan: TablePlan): ParsedItem | undefined {
   // The subject cell's first ticket link, as a rule; else the first with an id, in the cell or the row.
   let link = subject ? subject.querySelector(SELECTORS.ticketLink[1]) : null;
   let id = hrefId(link);
+  let linkInSubject = link;
   if (id === undefined) {
     link = otherTicketLink(row, subject);
     id = hrefId(link) || ID_TEXT.exec(textOf(cellAt(at.id)))?.[1];
     if (!id) return undefined;
+    linkInSubject = link && subject?.contains(link) ? link : null;
   }
   const observation: Observation = { key: plan.keyPrefix + id, tool: 'zendesk', host: plan.host, id, seenAt: now, pageKind: plan.pageKind };
   if (plan.viewId) observation.viewId = plan.viewId;
-  const linkInSubject = link && subject?.contains(link) ? link : null;
   if (subject) observation.title = (linkInSubject ? textOf(linkInSubject) : subjectText(subject)).slice(0, 500);
   const status = cellAt(at.status);
   if (status) observation.status = readStatus(status);
@@ -177,7 +172,8 @@ function readRow(row: Element, plan: TablePlan): ParsedItem | undefined {
 /** fieldCounts: how many items read each field (present, even when null). */
 function countFields(items: ParsedItem[], counts: Record<string, number>): void {
   const n = { id: 0, title: 0, status: 0, assignee: 0, group: 0, priority: 0, created: 0, updated: 0, sla: 0 };
-  for (const { observation: o } of items) {
+  for (let i = 0; i < items.length; i++) {
+    const o = items[i].observation;
     n.id += 1;
     if (o.title !== undefined) n.title += 1;
     if (o.status !== undefined) n.status += 1;

@@ -84,6 +84,15 @@ describe('Zendesk view parser', () => {
     expect(pass.report.problem).toBeUndefined();
   });
 
+  it('reads any whitespace in a cell as one space, a lone no-break space too', () => {
+    const doc = htmlDocument(readFixture('zendesk/view-basic.html'));
+    const [first, second] = doc.querySelectorAll('[data-test-id="ticket-table-cells-assignee"]');
+    first.textContent = 'Sam\u00a0Ortiz';
+    second.textContent = '  Priya \n\t Natarajan ';
+    const pass = parseZendeskTable(doc, viewUrl, NOW, 'zendesk-view');
+    expect(pass.items.slice(0, 2).map((i) => i.observation.assignee)).toEqual(['Sam Ortiz', 'Priya Natarajan']);
+  });
+
   it('reads a 500-row view completely', () => {
     const html = readFixture('zendesk/view-basic.html');
     const rowTemplate = /<tr aria-selected[\s\S]*?<\/tr>/.exec(html)![0];
