@@ -1,3 +1,4 @@
+import type { Observation } from '../model';
 /**
  * Ranked-selector lookups shared by every adapter. Selector lists are ordered best first
  * (design-system and test-id attributes, structure last): the first selector that matches
@@ -41,4 +42,27 @@ export function collapsed(text: string): string {
 export function shownText(el: Element | null | undefined): string {
   const text = el?.textContent;
   return text ? collapsed(text) : '';
+}
+
+/** Selector health: how many items of a pass read each field (present, even when null). */
+export type ReadTally = Record<'id' | 'title' | 'status' | 'assignee' | 'group' | 'priority' | 'created' | 'updated' | 'sla', number>;
+
+export const emptyReadTally = (): ReadTally => ({ id: 0, title: 0, status: 0, assignee: 0, group: 0, priority: 0, created: 0, updated: 0, sla: 0 });
+
+/** Counts what one reading found (plain fields: a pass tallies 500 items × 9 fields). */
+export function tallyReading(o: Observation, n: ReadTally): void {
+  n.id += 1;
+  if (o.title !== undefined) n.title += 1;
+  if (o.status !== undefined) n.status += 1;
+  if (o.assignee !== undefined) n.assignee += 1;
+  if (o.group !== undefined) n.group += 1;
+  if (o.priority !== undefined) n.priority += 1;
+  if (o.createdAt !== undefined) n.created += 1;
+  if (o.updatedAt !== undefined) n.updated += 1;
+  if (o.slaDueAt !== undefined) n.sla += 1;
+}
+
+/** Adds a tally's non-zero counts to a page report's field counts. */
+export function addTally(n: ReadTally, counts: Record<string, number>): void {
+  for (const [field, count] of Object.entries(n)) if (count) counts[field] = (counts[field] ?? 0) + count;
 }

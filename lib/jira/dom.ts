@@ -1,7 +1,7 @@
 import { ticketKey } from '../model/key';
 import type { Observation, PageKind, PageReport } from '../model';
 import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
-import { collapsed, queryFirst, shownText } from '../adapter/dom';
+import { addTally, collapsed, emptyReadTally, queryFirst, shownText, tallyReading, type ReadTally } from '../adapter/dom';
 import { BROWSE_HREF, ISSUE_KEY, SELECTORS } from './selectors';
 import { viewIdOf } from './detect';
 
@@ -77,9 +77,6 @@ export function elementWithText(scope: Element, text: string): Element | undefin
   return undefined;
 }
 
-/** The fields every item is counted by, for selector health. */
-type CountedField = 'id' | 'title' | 'status' | 'assignee' | 'priority' | 'created' | 'updated' | 'sla';
-
 /** One pass's report, the common observation fields, and the readings it takes over. */
 export class PassBuilder {
   readonly host: string;
@@ -92,7 +89,7 @@ export class PassBuilder {
   private readonly keyPrefix: string;
   private readonly detailedContexts = new Map<string, string>();
   /** What the items read, tallied in plain fields (500 items × 8 fields) and reported in `done`. */
-  private readonly readCounts: Record<CountedField, number> = { id: 0, title: 0, status: 0, assignee: 0, priority: 0, created: 0, updated: 0, sla: 0 };
+  private readonly readCounts = emptyReadTally();
 
   constructor(
     url: URL,
@@ -176,13 +173,12 @@ export class PassBuilder {
   }
 
   /** How many items so far read `field` (status, assignee, …). */
-  itemsWith(field: CountedField): number {
+  itemsWith(field: keyof ReadTally): number {
     return this.readCounts[field];
   }
 
   done(): PagePass {
-    const counts = this.report.fieldCounts;
-    for (const [field, n] of Object.entries(this.readCounts)) if (n) counts[field] = (counts[field] ?? 0) + n;
+    addTally(this.readCounts, this.report.fieldCounts);
     return { pageKind: this.pageKind, items: this.items, report: this.report };
   }
 
@@ -196,16 +192,7 @@ export class PassBuilder {
   /** Adds an item and counts what it read, for selector health: fresh and reused readings alike. */
   private push(item: ParsedItem): void {
     this.items.push(item);
-    const o = item.observation;
-    const read = this.readCounts;
-    read.id += 1;
-    if (o.title !== undefined) read.title += 1;
-    if (o.status !== undefined) read.status += 1;
-    if (o.assignee !== undefined) read.assignee += 1;
-    if (o.priority !== undefined) read.priority += 1;
-    if (o.createdAt !== undefined) read.created += 1;
-    if (o.updatedAt !== undefined) read.updated += 1;
-    if (o.slaDueAt !== undefined) read.sla += 1;
+    tallyReading(item.observation, this.readCounts);
     if (item.extraFields) for (const field of item.extraFields) this.count(field);
   }
 }

@@ -4,7 +4,7 @@ import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
 import { readDateFromElement, timeElementOf } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
 import { normalisePriority, normaliseStatus } from './statuses';
-import { queryAllFirst, queryFirst, shownText as textOf } from '../adapter/dom';
+import { addTally, emptyReadTally, queryAllFirst, queryFirst, shownText as textOf, tallyReading } from '../adapter/dom';
 import { CELL_TEST_IDS, SELECTORS, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
@@ -171,20 +171,9 @@ function readRow(row: Element, plan: TablePlan): ParsedItem | undefined {
 
 /** fieldCounts: how many items read each field (present, even when null). */
 function countFields(items: ParsedItem[], counts: Record<string, number>): void {
-  const n = { id: 0, title: 0, status: 0, assignee: 0, group: 0, priority: 0, created: 0, updated: 0, sla: 0 };
-  for (let i = 0; i < items.length; i++) {
-    const o = items[i].observation;
-    n.id += 1;
-    if (o.title !== undefined) n.title += 1;
-    if (o.status !== undefined) n.status += 1;
-    if (o.assignee !== undefined) n.assignee += 1;
-    if (o.group !== undefined) n.group += 1;
-    if (o.priority !== undefined) n.priority += 1;
-    if (o.createdAt !== undefined) n.created += 1;
-    if (o.updatedAt !== undefined) n.updated += 1;
-    if (o.slaDueAt !== undefined) n.sla += 1;
-  }
-  for (const [field, count] of Object.entries(n)) if (count) counts[field] = count;
+  const n = emptyReadTally();
+  for (let i = 0; i < items.length; i++) tallyReading(items[i].observation, n);
+  addTally(n, counts);
 }
 
 /**
