@@ -34,34 +34,35 @@ export interface BadgeView {
 }
 
 /**
- * What of a badge moves with the clock: its text and colour, and the SLA wording of its label.
- * For one annotation under the same thresholds, equal faces mean equal badges, label included,
- * so a pass over 500 drawn badges compares faces and builds no labels.
+ * What of a badge moves with the clock: its text and colour, and the durations and SLA wording of
+ * its label. For one annotation under the same thresholds, equal faces mean equal badges, label
+ * included, so a pass over 500 drawn badges compares faces and builds no labels.
  */
 export interface BadgeFace {
   text: string;
   level: BadgeLevel;
+  /** Formatted age, undefined when the start is unknown. */
+  age: string | undefined;
+  /** Formatted time in the current status (a lower bound unless `statusSinceExact`). */
+  inStatus: string;
   sla: string | undefined;
 }
 
-const ageOf = (a: Annotation, now: number) => (a.startedAt !== undefined ? Math.max(0, now - a.startedAt) : undefined);
-const inStatusOf = (a: Annotation, now: number) => Math.max(0, now - a.statusSince);
-
 export function badgeFace(a: Annotation, now: number, thresholds: AgeThresholds): BadgeFace {
-  const age = ageOf(a, now);
-  const statusText = `${a.statusSinceExact ? '' : '≥'}${formatDuration(inStatusOf(a, now))}`;
-  const head = `${age !== undefined ? formatDuration(age) : '?'} · ${statusText}`;
+  const age = a.startedAt !== undefined ? Math.max(0, now - a.startedAt) : undefined;
+  const ageText = age !== undefined ? formatDuration(age) : undefined;
+  const inStatus = formatDuration(Math.max(0, now - a.statusSince));
+  const head = `${ageText ?? '?'} · ${a.statusSinceExact ? '' : '≥'}${inStatus}`;
   const level = !a.open ? 'ok' : a.pace ? paceLevel(now - a.pace.since, a.pace) : thresholdLevel((age ?? 0) / 86_400_000, thresholds);
   const sla = a.slaDueAt === undefined ? undefined : a.slaDueAt <= now ? `SLA breached ${formatDuration(now - a.slaDueAt)} ago` : `SLA due in ${formatDuration(a.slaDueAt - now)}`;
-  return { text: a.handoffs > 0 ? `${head} · ⇄${a.handoffs}` : head, level, sla };
+  return { text: a.handoffs > 0 ? `${head} · ⇄${a.handoffs}` : head, level, age: ageText, inStatus, sla };
 }
 
 /** The spoken and hover explanation of a badge with this face. */
 export function badgeLabel(a: Annotation, face: BadgeFace, now: number): string {
-  const age = ageOf(a, now);
   const label = [
-    `Age ${age !== undefined ? formatDuration(age) : 'unknown'}`,
-    `in current status ${a.statusSinceExact ? '' : 'at least '}${formatDuration(inStatusOf(a, now))}`,
+    `Age ${face.age ?? 'unknown'}`,
+    `in current status ${a.statusSinceExact ? '' : 'at least '}${face.inStatus}`,
     a.handoffs > 0 ? `${a.handoffs} handoff${a.handoffs === 1 ? '' : 's'}${a.lastOwners.length ? ` (last: ${a.lastOwners.join(' → ')})` : ''}` : 'no handoffs',
     a.pace && a.open ? paceText(now - a.pace.since, a.pace) : undefined,
     face.sla,
