@@ -117,6 +117,9 @@ function existingBadge(badgeHost: Element): HTMLElement | null {
   return first?.getAttribute(BADGE_ATTR) === 'badge' ? (first as HTMLElement) : null;
 }
 
+/** Whether a badge host holds a badge (of any ticket). */
+export const hasBadge = (badgeHost: Element): boolean => existingBadge(badgeHost) !== null;
+
 /**
  * Draws or updates every badge in one write phase. Reads only attributes and text of our own
  * badges (never layout), so the browser lays the table out once per frame at most.

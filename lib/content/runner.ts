@@ -1,11 +1,12 @@
 import type { Adapter, PagePass, ParsedItem } from '../adapter/types';
 import type { Annotation, Observation, ObserveResponse, PageKind, PageReport, Tool } from '../model';
-import { drawBadges, isOwnNode, type BadgeTarget } from './badges';
+import { drawBadges, hasBadge, isOwnNode, type BadgeTarget } from './badges';
 import { DEFAULT_THRESHOLDS, type AgeThresholds } from './badge-view';
 import { FrameBatcher } from './frame-batcher';
 import { installBadgeTooltip } from './badge-tooltip';
 import { detectDarkPage, markPageTheme } from './page-theme';
 import { Outbox, type Send } from './outbox';
+import { EVERY_ROW, type NearViewport, type NearViewportFactory } from './near-viewport';
 
 /** Unchanged rows are re-sent at most this often, to keep "last seen" (a transition bound) fresh. */
 const HEARTBEAT_MS = 5 * 60_000;
@@ -45,6 +46,8 @@ export interface RunnerOptions {
   send: Send;
   thresholds?: AgeThresholds;
   now?: () => number;
+  /** Which rows may get a new badge now (near-viewport.ts); every row when absent. */
+  nearViewport?: NearViewportFactory;
 }
 
 function isAck(response: unknown, batchId: string): response is ObserveResponse {
@@ -88,6 +91,7 @@ export class ContentRunner {
   private debug = debugEnabled();
   private dark: boolean | undefined;
   private removeTooltip: (() => void) | undefined;
+  private nearViewport: NearViewport;
   errors = 0;
   passes = 0;
 
@@ -95,6 +99,7 @@ export class ContentRunner {
     this.now = options.now ?? Date.now;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.pageStartedAt = this.now();
+    this.nearViewport = options.nearViewport?.((rows) => this.drawArrived(rows)) ?? EVERY_ROW;
     this.outbox = new Outbox(options.send, (r) => this.acknowledged(r), isAck);
     this.batcher = new FrameBatcher(document.documentElement, isOwnNode, (c) => this.pass(c), {
       rowOf: (n) => this.knownRowOf(n),
@@ -109,6 +114,7 @@ export class ContentRunner {
 
   stop(): void {
     this.batcher.stop();
+    this.nearViewport.stop();
     this.removeTooltip?.();
   }
 
@@ -163,6 +169,7 @@ export class ContentRunner {
     for (const row of rows) this.items.delete(row);
     // Indexed loops over the items here: the first pass runs them before any JIT optimisation.
     for (let i = 0; i < fresh.length; i++) this.items.set(fresh[i].element, fresh[i]);
+    this.watchRows(fresh);
     if (this.dark !== undefined) markPageTheme(document, this.dark);
     const drawStart = performance.now();
     const drawn = this.batcher.unobserved(() => this.safeDraw(fresh, now, scope ? undefined : document));
@@ -246,11 +253,32 @@ export class ContentRunner {
     });
   }
 
+  private watchRows(items: ParsedItem[]): void {
+    const rows: Element[] = [];
+    for (let i = 0; i < items.length; i++) if (items[i].badgeHost) rows.push(items[i].element);
+    this.nearViewport.watch(rows);
+  }
+
+  /** Rows that just came near the viewport get their badges (no sweep: the rest stay as they are). */
+  private drawArrived(rows: Element[]): void {
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      const items: ParsedItem[] = [];
+      for (const row of rows) {
+        const item = this.items.get(row);
+        if (item && row.isConnected) items.push(item);
+      }
+      const drawn = this.batcher.unobserved(() => this.safeDraw(items, this.now()));
+      if (this.debug) this.log('near', { rows: rows.length, drawn, ms: performance.now() - started });
+    });
+  }
+
+  /** Badges for rows near the viewport, and updates for every badge already drawn. */
   private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
     const targets: BadgeTarget[] = [];
     for (let i = 0; i < items.length; i++) {
       const { element, badgeHost, observation } = items[i];
-      if (badgeHost) targets.push({ element, badgeHost, key: observation.key });
+      if (badgeHost && (this.nearViewport.isNear(element) || hasBadge(badgeHost))) targets.push({ element, badgeHost, key: observation.key });
     }
     try {
       return drawBadges(

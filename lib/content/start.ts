@@ -5,6 +5,7 @@ import { ContentRunner } from './runner';
 import { PanelHost } from './panel-host';
 import { answerApiGet } from './api-proxy';
 import { contextPathOf } from '../jira/detect';
+import { observeNearViewport } from './near-viewport';
 
 /** Shared by every tool's content script: wires an adapter to the page and the background. */
 export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): ContentRunner {
@@ -13,6 +14,7 @@ export function startAdapter(ctx: ContentScriptContext, adapter: Adapter): Conte
     adapter,
     send: (message) => browser.runtime.sendMessage(message),
     onTicketPage: (key) => (key ? panel.show(key) : panel.hide()),
+    nearViewport: observeNearViewport,
   });
   runner.start();
   // Returning undefined leaves other messages unanswered; a promise answers this one.

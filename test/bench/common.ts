@@ -39,7 +39,8 @@ export async function launchPlainBrowser(): Promise<{ context: BrowserContext; c
 export { launchExtensionBrowser, type ExtensionBrowser };
 
 export interface PassLog {
-  kind: 'pass' | 'redraw';
+  /** `near`: rows that came near the viewport got their badges. */
+  kind: 'pass' | 'redraw' | 'near';
   full?: boolean;
   changedRows?: number;
   items?: number;
@@ -48,11 +49,11 @@ export interface PassLog {
   ms: number;
 }
 
-/** Collects the content runner's `[QueueLens] pass|redraw {…}` debug lines from a page. */
+/** Collects the content runner's `[QueueLens] pass|redraw|near {…}` debug lines from a page. */
 export function collectPassLogs(page: Page): PassLog[] {
   const logs: PassLog[] = [];
   page.on('console', (msg) => {
-    const m = /^\[QueueLens\] (pass|redraw) (\{.*\})$/.exec(msg.text());
+    const m = /^\[QueueLens\] (pass|redraw|near) (\{.*\})$/.exec(msg.text());
     if (m) logs.push({ kind: m[1] as PassLog['kind'], ...JSON.parse(m[2]) });
   });
   return logs;
