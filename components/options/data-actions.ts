@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { QueueLensDb } from '../../lib/db/database';
+import type { HistoryChangedRequest } from '../../lib/model/messages';
 import { weekRuleOf } from '../../lib/background/snapshot-alarm';
 import type { Settings } from '../../lib/settings/schema';
 import { weekOf } from '../../lib/snapshots/schedule';
@@ -15,9 +17,16 @@ export async function takeSnapshotNow(database: QueueLensDb, settings: Settings,
   return { week: week.label, hosts: rows.map((r) => r.host) };
 }
 
-/** Deletes every stored record (history, snapshots, diagnostics, import provenance). Settings stay. */
-export async function purgeEverything(database: QueueLensDb): Promise<void> {
+/**
+ * Deletes every stored record (history, snapshots, diagnostics, import provenance). Settings stay.
+ * Then tells the background, whose previews of batches not folded yet describe deleted history
+ * (a background that is not running holds none: nothing to tell).
+ */
+export async function purgeEverything(database: QueueLensDb, tellBackground: (m: HistoryChangedRequest) => Promise<unknown> = sendToBackground): Promise<void> {
   await database.transaction('rw', database.tables, async () => {
     await Promise.all(database.tables.map((t) => t.clear()));
   });
+  await tellBackground({ type: 'history-changed' }).catch(() => undefined);
 }
+
+const sendToBackground = (message: HistoryChangedRequest) => browser.runtime.sendMessage(message);

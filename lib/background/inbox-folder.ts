@@ -72,6 +72,20 @@ export class InboxFolder {
     await this.drain();
   }
 
+  /**
+   * History changed under the folder (the options page purged it): fold whatever waits, then
+   * forget every preview, so the next answer starts from what is stored. Runs in turn with accepts.
+   */
+  resync(): Promise<void> {
+    const next = this.accepting.then(async () => {
+      clearTimeout(this.timer);
+      await this.drain();
+      this.previews.clear();
+    });
+    this.accepting = next.catch(() => undefined);
+    return next;
+  }
+
   private async acceptNow(observations: Observation[]): Promise<IngestResult> {
     await this.ready;
     const seq = await appendToInbox(this.database, observations, Date.now());

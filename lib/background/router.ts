@@ -22,7 +22,12 @@ export interface HandlerOptions {
   inbox?: InboxFolder;
 }
 
-export type Response = ObserveResponse | RefreshDashboardResponse | { ok: true; annotations: ReturnType<typeof annotationOf>[] } | { ok: false; error: string };
+export type Response =
+  | ObserveResponse
+  | RefreshDashboardResponse
+  | { ok: true; annotations: ReturnType<typeof annotationOf>[] }
+  | { ok: true }
+  | { ok: false; error: string };
 
 /**
  * The background's one message entry point: refuses anything not sent by this extension, then
@@ -62,6 +67,10 @@ export function createMessageHandler(database: QueueLensDb, extensionId: string,
           annotations: result.states.map((t) => annotationOf(t, options.paceFor?.(t.host))),
           thresholds: (await loadSettings()).thresholds,
         };
+      }
+      if (request.type === 'history-changed') {
+        await inbox.resync();
+        return { ok: true };
       }
       const states = await inbox.statesOf(request.keys);
       return { ok: true, annotations: states.map((s) => annotationOf(s, options.paceFor?.(s.host))) };

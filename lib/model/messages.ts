@@ -21,7 +21,11 @@ export const AnnotationsRequestSchema = z.object({
   keys: z.array(TicketKeySchema).max(5000),
 });
 
-export const RequestSchema = z.discriminatedUnion('type', [ObserveRequestSchema, AnnotationsRequestSchema]);
+/** From the options page: stored history was deleted there, so what the background holds in memory about it is stale. */
+export const HistoryChangedRequestSchema = z.object({ type: z.literal('history-changed') });
+export type HistoryChangedRequest = z.infer<typeof HistoryChangedRequestSchema>;
+
+export const RequestSchema = z.discriminatedUnion('type', [ObserveRequestSchema, AnnotationsRequestSchema, HistoryChangedRequestSchema]);
 export type Request = z.infer<typeof RequestSchema>;
 
 /** What a badge needs to know about one ticket; computed in the background from stored state. */

@@ -189,3 +189,27 @@ test('“Take snapshot now” stores a snapshot that the report page lists', asy
   await report.close();
   await page.close();
 });
+
+test('“Purge everything” asks first, then deletes history, snapshots and import records; settings stay', async () => {
+  expect(await popupOpenCount()).toBe('3');
+  const page = await openOptions();
+  const status = page.locator('[data-queuelens="purge-status"]');
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Purge everything' }).click();
+  await expect(status).toHaveText('Nothing was deleted.');
+  expect(await popupOpenCount()).toBe('3');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Purge everything' }).click();
+  await expect(status).toHaveText('All QueueLens data was deleted.');
+  expect(await popupOpenCount()).toBe('0');
+  await page.reload();
+  await expect(page.locator('[data-queuelens="import-history"] li')).toHaveCount(0);
+  expect(await storedSettings(page)).toBeDefined();
+
+  const report = await browser.context.newPage();
+  await report.goto(url('report.html'));
+  await expect(report.locator('[data-queuelens="snapshot-row"]')).toHaveCount(0);
+  await report.close();
+  await page.close();
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InboxFolder } from '../../../lib/background/inbox-folder';
+import { purgeEverything } from '../../../components/options/data-actions';
 import { QueueLensDb } from '../../../lib/db/database';
 import { ingestBatch } from '../../../lib/ingest/ingest';
 import type { Observation } from '../../../lib/model';
@@ -70,6 +71,23 @@ describe('ingest inbox', () => {
     await inbox.accept(batch);
     await inbox.flush();
     expect(await history(database)).toEqual(once);
+  });
+
+  it('after a purge elsewhere, answers start from the empty history, not from batches the purge deleted', async () => {
+    const database = fresh();
+    const inbox = new InboxFolder(database, { quietMs: 60_000 });
+    await inbox.accept([observation('3', { assignee: 'Ann Ito' })]);
+    await inbox.accept([observation('3', { seenAt: T0 + hours(1), assignee: 'Kim Lee' })]);
+    // The options page clears every table (the inbox included) in its own transaction, then tells the background.
+    await purgeEverything(database, async (message) => {
+      if (message.type === 'history-changed') await inbox.resync();
+    });
+
+    const after = await inbox.accept([observation('3', { seenAt: T0 + hours(2), assignee: 'Kim Lee' })]);
+    expect(after.states[0]).toMatchObject({ assignee: 'Kim Lee', handoffs: 0 });
+    expect(after.transitions).toBe(0);
+    await inbox.flush();
+    expect(await database.tickets.get('zendesk:acme.zendesk.com:3')).toEqual(after.states[0]);
   });
 
   it('ends in exactly the history that writing each batch at once gives, as previewed, whatever the batches', async () => {
