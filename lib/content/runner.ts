@@ -92,6 +92,12 @@ export class ContentRunner {
   private dark: boolean | undefined;
   private removeTooltip: (() => void) | undefined;
   private nearViewport: NearViewport;
+  /**
+   * Tickets whose badge this page has shown. A host that re-renders its rows (a refresh, a sort)
+   * makes new row elements the observer has not measured yet: their badges are drawn at once
+   * rather than a frame later, so a re-render never makes badges blink.
+   */
+  private badgedKeys = new Set<string>();
   errors = 0;
   passes = 0;
 
@@ -273,12 +279,16 @@ export class ContentRunner {
     });
   }
 
-  /** Badges for rows near the viewport, and updates for every badge already drawn. */
+  /** Badges for rows near the viewport and for tickets shown before, and updates for every badge already drawn. */
   private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
     const targets: BadgeTarget[] = [];
     for (let i = 0; i < items.length; i++) {
       const { element, badgeHost, observation } = items[i];
-      if (badgeHost && (this.nearViewport.isNear(element) || hasBadge(badgeHost))) targets.push({ element, badgeHost, key: observation.key });
+      if (!badgeHost) continue;
+      const key = observation.key;
+      if (!this.nearViewport.isNear(element) && !this.badgedKeys.has(key) && !hasBadge(badgeHost)) continue;
+      targets.push({ element, badgeHost, key });
+      if (this.annotations.has(key)) this.badgedKeys.add(key);
     }
     try {
       return drawBadges(

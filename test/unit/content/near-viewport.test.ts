@@ -73,7 +73,7 @@ describe('ContentRunner with rows away from the viewport', () => {
     }
   };
 
-  it('draws badges only on near rows, adds one when its row comes near, and keeps updating drawn ones', async () => {
+  it('draws badges only on near rows, adds one when its row comes near, keeps updating drawn ones, and redraws re-rendered ones at once', async () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://acme.atlassian.net/jira/software/c/projects/OPS/boards/12');
     document.body.replaceWith(document.importNode(loadHtml('board-kit.html').body, true));
     const near = new Set<Element>([document.getElementById('card-OPS-1')!]);
@@ -109,6 +109,16 @@ describe('ContentRunner with rows away from the viewport', () => {
     runner.acceptAnnotations([testAnnotation(NOW, { key: badgeOn('card-OPS-1')!.getAttribute('data-ticket-key')!, handoffs: 2 })]);
     await settled();
     expect(badgeOn('card-OPS-1')!.textContent).toMatch(/⇄2$/);
+    expect(badgeOn('card-OPS-3')).toBeNull();
+
+    // The host re-renders a card whose badge was shown: the new element gets it in the same pass,
+    // before the observer has measured it (no blink).
+    const old = document.getElementById('card-OPS-2')!;
+    const rerendered = old.cloneNode(true) as Element;
+    rerendered.querySelectorAll('[data-queuelens]').forEach((b) => b.remove());
+    old.replaceWith(rerendered);
+    await settled();
+    expect(rerendered.querySelectorAll('[data-queuelens="badge"]')).toHaveLength(1);
     expect(badgeOn('card-OPS-3')).toBeNull();
   });
 });
