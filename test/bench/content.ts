@@ -7,7 +7,8 @@ import { JIRA_BOARD_URL, JIRA_LIST_URL, serveJira } from './pages';
 /** "All unsolved tickets", sorted by creation: the simulated view that `?rows=N` can fill to any size. */
 const ZENDESK_VIEW = (rows: number) => `https://acme.zendesk.com/agent/filters/360001003?rows=${rows}`;
 
-type Surface = 'zendesk-view' | 'jira-board' | 'jira-list';
+export type Surface = 'zendesk-view' | 'jira-board' | 'jira-list';
+export const SURFACES = ['zendesk-view', 'jira-board', 'jira-list'] as const;
 const URLS: Record<Surface, (rows: number) => string> = { 'zendesk-view': ZENDESK_VIEW, 'jira-board': JIRA_BOARD_URL, 'jira-list': JIRA_LIST_URL };
 
 export interface ContentPassResult {
@@ -84,7 +85,7 @@ export async function benchContentPasses(sizes: number[], runs: number, log: (s:
     await serveHelpdesk(browser.context, desk);
     await serveJira(browser.context);
     await browser.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-queuelens-debug', '')));
-    for (const surface of Object.keys(URLS) as Surface[]) {
+    for (const surface of SURFACES) {
       for (const rows of sizes) {
         // One unmeasured load: the first visit to a surface also pays for the service worker's first ingest of these tickets.
         await oneRun(browser.context, surface, rows, 0);
@@ -117,6 +118,7 @@ export async function benchContentPasses(sizes: number[], runs: number, log: (s:
 }
 
 export interface RatioResult {
+  surface: Surface;
   rows: number;
   runs: number;
   withMs: { task: number; script: number; layout: number; style: number };
@@ -132,19 +134,27 @@ async function metricsOf(page: Page, cdp: Awaited<ReturnType<BrowserContext['new
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
+/** A page of the same site with nothing to read: where each measured load starts from. */
+const BLANK: Record<Surface, string> = {
+  'zendesk-view': 'https://acme.zendesk.com/agent/blank',
+  'jira-board': 'https://acme.atlassian.net/blank',
+  'jira-list': 'https://acme.atlassian.net/blank',
+};
+
 /**
  * Main-thread time of loading and settling a static 500-row view, with the extension and without
- * (same flags, same HTML). The simulated view's inline script only listens for clicks: idle.
+ * (same flags, same HTML). The simulated Zendesk view's inline script only listens for clicks;
+ * the Jira pages have none: idle.
  */
-async function pageCost(context: BrowserContext, rows: number, extension: boolean) {
+async function pageCost(context: BrowserContext, surface: Surface, rows: number, extension: boolean) {
   const page = await context.newPage();
   const logs = collectPassLogs(page);
   // Warm the site's renderer process first, so the metrics below belong to one process.
-  await page.goto('https://acme.zendesk.com/agent/blank');
+  await page.goto(BLANK[surface]);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metricsOf(page, cdp);
-  await page.goto(ZENDESK_VIEW(rows), { waitUntil: 'load' });
+  await page.goto(URLS[surface](rows), { waitUntil: 'load' });
   if (extension) {
     const pass = await waitForLog(logs, 0, (l) => l.kind === 'pass' && l.full === true);
     await waitForLog(logs, logs.indexOf(pass) + 1, (l) => l.kind === 'redraw');
@@ -157,7 +167,7 @@ async function pageCost(context: BrowserContext, rows: number, extension: boolea
   return { task: delta('TaskDuration'), script: delta('ScriptDuration'), layout: delta('LayoutDuration'), style: delta('RecalcStyleDuration') };
 }
 
-export async function benchPageRatio(rows: number, runs: number, log: (s: string) => void): Promise<RatioResult> {
+export async function benchPageRatio(surface: Surface, rows: number, runs: number, log: (s: string) => void): Promise<RatioResult> {
   const ext = await launchExtensionBrowser();
   const plain = await launchPlainBrowser();
   try {
@@ -165,15 +175,17 @@ export async function benchPageRatio(rows: number, runs: number, log: (s: string
     desk.ensureUnsolved(rows);
     await serveHelpdesk(ext.context, desk);
     await serveHelpdesk(plain.context, desk);
+    await serveJira(ext.context);
+    await serveJira(plain.context);
     await ext.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.documentElement.setAttribute('data-queuelens-debug', '')));
-    await pageCost(ext.context, rows, true);
-    await pageCost(plain.context, rows, false);
+    await pageCost(ext.context, surface, rows, true);
+    await pageCost(plain.context, surface, rows, false);
     const withs = [];
     const withouts = [];
     // Alternate, so drift on the machine hits both sides alike.
     for (let r = 0; r < runs; r++) {
-      withs.push(await pageCost(ext.context, rows, true));
-      withouts.push(await pageCost(plain.context, rows, false));
+      withs.push(await pageCost(ext.context, surface, rows, true));
+      withouts.push(await pageCost(plain.context, surface, rows, false));
     }
     const med = (xs: { task: number; script: number; layout: number; style: number }[]) => ({
       task: round(median(xs.map((x) => x.task))),
@@ -183,8 +195,8 @@ export async function benchPageRatio(rows: number, runs: number, log: (s: string
     });
     const withMs = med(withs);
     const withoutMs = med(withouts);
-    const result = { rows, runs, withMs, withoutMs, ratio: round(withMs.task / withoutMs.task, 3), scriptRatio: round(withMs.script / withoutMs.script, 3) };
-    log(`  page main thread ${rows} rows: with ${withMs.task} ms, without ${withoutMs.task} ms → ${result.ratio}×`);
+    const result = { surface, rows, runs, withMs, withoutMs, ratio: round(withMs.task / withoutMs.task, 3), scriptRatio: round(withMs.script / withoutMs.script, 3) };
+    log(`  page main thread, ${surface} ${rows} rows: with ${withMs.task} ms, without ${withoutMs.task} ms → ${result.ratio}×`);
     return result;
   } finally {
     await ext.close();

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { benchContentPasses, benchPageRatio, type ContentPassResult } from './content';
+import { benchContentPasses, benchPageRatio, SURFACES, type ContentPassResult, type RatioResult } from './content';
 import { ensureBuild, machineInfo, OUT_DIR, round } from './common';
 import { benchIngest } from './ingest';
 import { benchPopup } from './popup';
@@ -69,15 +69,20 @@ async function main() {
       add(`${p.surface} ${p.rows} rows: pass after 10 rows change`, `${p.incremental.ms} ms, ${p.incremental.full ? 'full' : 'scoped'}, read ${p.incremental.itemsRead} rows`, 'scoped, ~10 rows', scoped);
     }
     log('page main-thread ratio …');
-    const ratio = await benchPageRatio(500, cfg.ratioRuns, log);
-    results.pageRatio = ratio;
-    add(
-      'zendesk 500-row static view: main thread with ÷ without',
-      `${ratio.ratio}× (${ratio.withMs.task} / ${ratio.withoutMs.task} ms; layout ${ratio.withMs.layout}/${ratio.withoutMs.layout}, style ${ratio.withMs.style}/${ratio.withoutMs.style}, script ${ratio.withMs.script}/${ratio.withoutMs.script})`,
-      '≤ 1.25× (DESIGN rev.); issue: 1.10×',
-      ratio.ratio <= 1.25,
-    );
-    add('  same, against the issue text’s original 1.10×', `${ratio.ratio}×`, '≤ 1.10× (superseded)', ratio.ratio <= 1.1);
+    const ratios: RatioResult[] = [];
+    for (const surface of SURFACES) ratios.push(await benchPageRatio(surface, 500, cfg.ratioRuns, log));
+    // `pageRatio` stays the Zendesk view's (the figure earlier results files have); `pageRatios` has every surface.
+    results.pageRatio = ratios[0];
+    results.pageRatios = ratios;
+    for (const ratio of ratios) {
+      add(
+        `${ratio.surface} 500-row static page: main thread with ÷ without`,
+        `${ratio.ratio}× (${ratio.withMs.task} / ${ratio.withoutMs.task} ms; layout ${ratio.withMs.layout}/${ratio.withoutMs.layout}, style ${ratio.withMs.style}/${ratio.withoutMs.style}, script ${ratio.withMs.script}/${ratio.withoutMs.script})`,
+        '≤ 1.25× (DESIGN rev.); issue: 1.10×',
+        ratio.ratio <= 1.25,
+      );
+      add('  same, against the issue text’s original 1.10×', `${ratio.ratio}×`, '≤ 1.10× (superseded)', ratio.ratio <= 1.1);
+    }
   }
 
   if (wanted('ingest')) {
