@@ -31,12 +31,13 @@ export type NearViewportFactory = (onNear: (rows: Element[]) => void) => NearVie
 export const observeNearViewport: NearViewportFactory = (onNear) => {
   if (typeof IntersectionObserver !== 'function') return EVERY_ROW;
   const near = new WeakSet<Element>();
-  const watched = new WeakSet<Element>();
+  /** Watched rows not near yet. The observer holds its targets: rows the host removed are let go. */
+  const waiting = new Set<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
       const arrived: Element[] = [];
       for (const entry of entries) {
-        if (!entry.isIntersecting || near.has(entry.target)) continue;
+        if (!entry.isIntersecting || !waiting.delete(entry.target)) continue;
         near.add(entry.target);
         observer.unobserve(entry.target);
         arrived.push(entry.target);
@@ -49,13 +50,21 @@ export const observeNearViewport: NearViewportFactory = (onNear) => {
   return {
     isNear: (row) => near.has(row),
     watch(rows) {
+      for (const row of waiting) {
+        if (row.isConnected) continue;
+        waiting.delete(row);
+        observer.unobserve(row);
+      }
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
-        if (watched.has(row)) continue;
-        watched.add(row);
+        if (near.has(row) || waiting.has(row)) continue;
+        waiting.add(row);
         observer.observe(row);
       }
     },
-    stop: () => observer.disconnect(),
+    stop: () => {
+      observer.disconnect();
+      waiting.clear();
+    },
   };
 };

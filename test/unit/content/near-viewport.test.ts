@@ -35,6 +35,7 @@ describe('observeNearViewport', () => {
     const io = FakeIntersectionObserver.last!;
     expect(io.options).toMatchObject({ rootMargin: '150%', scrollMargin: '150%' });
     const [a, b, c] = rows(3);
+    document.body.append(a, b, c);
     near.watch([a, b, c]);
     near.watch([a, b, c]);
     expect([...io.observed]).toEqual([a, b, c]);
@@ -53,6 +54,23 @@ describe('observeNearViewport', () => {
 
     near.stop();
     expect(io.disconnected).toBe(true);
+    for (const row of [a, b, c]) row.remove();
+  });
+
+  it('lets go of rows the host removed before they came near (the observer would keep them alive)', () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const near = observeNearViewport(() => undefined);
+    const io = FakeIntersectionObserver.last!;
+    const [kept, removed] = rows(2);
+    document.body.append(kept, removed);
+    near.watch([kept, removed]);
+    removed.remove();
+    const added = document.createElement('tr');
+    document.body.append(added);
+    near.watch([added]);
+    expect([...io.observed]).toEqual([kept, added]);
+    kept.remove();
+    added.remove();
   });
 
   it('counts every row as near where the browser has no IntersectionObserver', () => {
