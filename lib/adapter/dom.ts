@@ -25,6 +25,15 @@ export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Elem
   return [];
 }
 
+/**
+ * A table row's cell at column `i` (-1: the table has no such column); undefined past the row's
+ * end. Rows are read by indexing `row.children` at the columns a parser needs: every element a
+ * content script touches costs it a wrapper object (most of a first pass over a big table), and a
+ * sibling walk would touch the columns in between too. The collection caches its position, so
+ * indexing near the last index read is cheap.
+ */
+export const cellAt = (cells: HTMLCollection, i: number): Element | undefined => (i >= 0 ? cells[i] : undefined);
+
 /** Whitespace `collapsed` has work to do on: a run, or any whitespace other than a plain space. */
 const COLLAPSIBLE = /\s\s|[^\S ]/;
 const WHITESPACE_RUNS = /\s+/g;

@@ -3,7 +3,7 @@ import type { Observation } from '../model';
 import { readDateFromElement } from '../parse/dates';
 import { PassBuilder, checkHealth, orNull, stillMounted, outsideLink, readKey, readLabelled, readLozenge, textOf } from './dom';
 import { fieldOfJiraHeader, type JiraColumnField } from './headers';
-import { queryAllFirst, queryFirst } from '../adapter/dom';
+import { cellAt, queryAllFirst, queryFirst } from '../adapter/dom';
 import { SELECTORS } from './selectors';
 import { parseSlaCellText } from './sla-cell';
 
@@ -62,13 +62,43 @@ export function placeCell(cells: RowCells, field: JiraColumnField | undefined, c
 }
 
 /**
- * A native-table row's cells of known meaning. One sibling walk that stops after the last column
- * of known meaning: a first pass pays for every cell it touches (each becomes a script object).
+ * Where the fields `applyCells` reads sit in a native table's rows: the first column of each
+ * field (-1 for none) and every SLA column, from the header.
  */
-function cellsOfTableRow(row: Element, columns: JiraColumnField[], lastKnown: number): RowCells {
-  const cells = emptyRowCells();
-  let i = 0;
-  for (let cell = row.firstElementChild; cell !== null && i <= lastKnown; cell = cell.nextElementSibling) placeCell(cells, columns[i++], cell);
+interface TableLayout {
+  status: number;
+  assignee: number;
+  priority: number;
+  created: number;
+  updated: number;
+  sla: number[];
+}
+
+function tableLayout(columns: JiraColumnField[]): TableLayout {
+  const first = (field: JiraColumnField) => columns.indexOf(field);
+  const sla: number[] = [];
+  for (let i = 0; i < columns.length; i++) if (columns[i] === 'sla') sla.push(i);
+  return { status: first('status'), assignee: first('assignee'), priority: first('priority'), created: first('created'), updated: first('updated'), sla };
+}
+
+/**
+ * Fills `cells` with a native-table row's cells that `applyCells` reads, touching no other cell
+ * (`cellAt`). One RowCells serves every row of a pass: rows are read one at a time, and a first
+ * pass allocates little beyond its readings.
+ */
+function cellsOfTableRow(row: Element, layout: TableLayout, cells: RowCells): RowCells {
+  const children = row.children;
+  const byField = cells.byField;
+  byField.status = cellAt(children, layout.status);
+  byField.assignee = cellAt(children, layout.assignee);
+  byField.priority = cellAt(children, layout.priority);
+  byField.created = cellAt(children, layout.created);
+  byField.updated = cellAt(children, layout.updated);
+  cells.sla.length = 0;
+  for (let i = 0; i < layout.sla.length; i++) {
+    const cell = cellAt(children, layout.sla[i]);
+    if (cell) cells.sla.push(cell);
+  }
   return cells;
 }
 
@@ -84,8 +114,8 @@ export function applyCells(pass: PassBuilder, observation: Observation, cells: R
   if (updatedAt !== undefined && updatedAt <= now) observation.updatedAt = updatedAt;
   // Several SLA columns: the earliest due time is "next breach".
   let slaDue: number | undefined;
-  for (const cell of cells.sla) {
-    const due = parseSlaCellText(textOf(cell), now);
+  for (let i = 0; i < cells.sla.length; i++) {
+    const due = parseSlaCellText(textOf(cells.sla[i]), now);
     if (due !== undefined && (slaDue === undefined || due < slaDue)) slaDue = due;
   }
   if (slaDue !== undefined) observation.slaDueAt = slaDue;
@@ -106,7 +136,8 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
   const table = rows[0]?.closest('table') ?? root.querySelector('table');
   pass.container(!!table || rows.length > 0, 'Jira list layout not recognised: no issue table found');
   const columns = readTableColumns(table);
-  const lastKnown = columns.findLastIndex((field) => field !== 'other');
+  const layout = tableLayout(columns);
+  const rowCells = emptyRowCells();
   // Which cell holds which field comes from the header: part of every row's context.
   const context = pass.contextWith(columns.join(','));
   let keyed = 0;
@@ -123,7 +154,7 @@ export function parseIssueTable(root: ParentNode, url: URL, now: number, pageKin
     keyed += 1;
     const observation = pass.start(key);
     if (!observation) continue;
-    applyCells(pass, observation, cellsOfTableRow(row, columns, lastKnown), now);
+    applyCells(pass, observation, cellsOfTableRow(row, layout, rowCells), now);
     if (observation.status === undefined) pass.set(observation, 'status', readLozenge(row));
     if (observation.assignee === undefined) {
       const person = personFromEditButton(row);

@@ -4,7 +4,7 @@ import type { PagePass, ParsedItem, ReuseReading } from '../adapter/types';
 import { readDateFromElement, timeElementOf } from '../parse/dates';
 import { fieldOfHeaderLabel } from './headers';
 import { normalisePriority, normaliseStatus } from './statuses';
-import { addTally, emptyReadTally, queryAllFirst, queryFirst, shownText as textOf, tallyReading } from '../adapter/dom';
+import { addTally, cellAt, emptyReadTally, queryAllFirst, queryFirst, shownText as textOf, tallyReading } from '../adapter/dom';
 import { CELL_TEST_IDS, SELECTORS, type ColumnField } from './selectors';
 import { viewIdOf } from './detect';
 
@@ -92,8 +92,6 @@ export function readSlaDue(cell: Element | undefined, now: number): number | und
 interface TablePlan {
   /** Column index per field read, -1 when the table has no such column. */
   at: Record<(typeof FIELDS)[number], number>;
-  /** The last column index read: a row's cells are walked no further. */
-  last: number;
   host: string;
   keyPrefix: string;
   viewId: string | undefined;
@@ -102,24 +100,11 @@ interface TablePlan {
   context: string;
 }
 
-function tablePlan(columns: Partial<Record<ColumnField, number>>, plan: Omit<TablePlan, 'at' | 'last'>): TablePlan {
+function tablePlan(columns: Partial<Record<ColumnField, number>>, plan: Omit<TablePlan, 'at'>): TablePlan {
   const at = {} as TablePlan['at'];
-  let last = -1;
-  for (const field of FIELDS) {
-    at[field] = columns[field] ?? -1;
-    last = Math.max(last, at[field]);
-  }
-  return { ...plan, at, last };
+  for (const field of FIELDS) at[field] = columns[field] ?? -1;
+  return { ...plan, at };
 }
-
-/**
- * The current row's cells. Rows are read one at a time, so one array serves all: a pass
- * allocates little beyond its readings (each garbage collection costs more in a content script,
- * whose DOM wrappers the collector must visit one by one).
- */
-const rowCells: Element[] = [];
-let rowCellCount = 0;
-const cellAt = (i: number): Element | undefined => (i >= 0 && i < rowCellCount ? rowCells[i] : undefined);
 
 /**
  * Reads one ticket row; undefined when it has no readable id. A first pass runs this 500 times
@@ -128,44 +113,42 @@ const cellAt = (i: number): Element | undefined => (i >= 0 && i < rowCellCount ?
  */
 function readRow(row: Element, plan: TablePlan): ParsedItem | undefined {
   const { at, now } = plan;
-  // One sibling walk (indexing a live HTMLCollection out of order re-walks it), to the last column read.
-  let count = 0;
-  for (let cell = row.firstElementChild; cell !== null && count <= plan.last; cell = cell.nextElementSibling) rowCells[count++] = cell;
-  rowCellCount = count;
-  const subject = cellAt(at.subject);
+  // Only the cells of columns read (cellAt): not the checkbox, id or requester cells between them.
+  const cells = row.children;
+  const subject = cellAt(cells, at.subject);
   // The subject cell's first ticket link, as a rule; else the first with an id, in the cell or the row.
   let link = subject ? subject.querySelector(SELECTORS.ticketLink[1]) : null;
   let id = hrefId(link);
   let linkInSubject = link;
   if (id === undefined) {
     link = otherTicketLink(row, subject);
-    id = hrefId(link) || ID_TEXT.exec(textOf(cellAt(at.id)))?.[1];
+    id = hrefId(link) || ID_TEXT.exec(textOf(cellAt(cells, at.id)))?.[1];
     if (!id) return undefined;
     linkInSubject = link && subject?.contains(link) ? link : null;
   }
   const observation: Observation = { key: plan.keyPrefix + id, tool: 'zendesk', host: plan.host, id, seenAt: now, pageKind: plan.pageKind };
   if (plan.viewId) observation.viewId = plan.viewId;
   if (subject) observation.title = (linkInSubject ? textOf(linkInSubject) : subjectText(subject)).slice(0, 500);
-  const status = cellAt(at.status);
+  const status = cellAt(cells, at.status);
   if (status) observation.status = readStatus(status);
   // Not shown on the page = not observed (absent); an empty cell reads as null.
-  const assignee = cellAt(at.assignee);
+  const assignee = cellAt(cells, at.assignee);
   if (assignee) observation.assignee = orNull(textOf(assignee));
-  const group = cellAt(at.group);
+  const group = cellAt(cells, at.group);
   if (group) observation.group = orNull(textOf(group));
-  const priority = cellAt(at.priority);
+  const priority = cellAt(cells, at.priority);
   if (priority) {
     const value = orNull(textOf(priority));
     observation.priority = value && normalisePriority(value);
   }
-  const created = readDateFromElement(cellAt(at.created) ?? null, now);
+  const created = readDateFromElement(cellAt(cells, at.created) ?? null, now);
   if (created !== undefined && created <= now) observation.createdAt = created;
-  const updated = readDateFromElement(cellAt(at.updated) ?? null, now);
+  const updated = readDateFromElement(cellAt(cells, at.updated) ?? null, now);
   if (updated !== undefined && updated <= now) observation.updatedAt = updated;
-  const slaDue = readSlaDue(cellAt(at.sla), now);
+  const slaDue = readSlaDue(cellAt(cells, at.sla), now);
   if (slaDue !== undefined) observation.slaDueAt = slaDue;
   // Beside the subject link, inside its (block) wrapper, so the badge shares the link's line.
-  const badgeHost = linkInSubject?.parentElement ?? subject ?? cellAt(at.id) ?? row.children[1] ?? row;
+  const badgeHost = linkInSubject?.parentElement ?? subject ?? cellAt(cells, at.id) ?? cells[1] ?? row;
   return { element: row, badgeHost, observation, context: plan.context };
 }
 

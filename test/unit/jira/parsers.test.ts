@@ -141,6 +141,24 @@ describe('issue navigator / list', () => {
     expect(pass.items).toHaveLength(3);
     expect(pass.items[0].observation.viewId).toBe('queue-3');
   });
+
+  it('reads each field from its first column, the earliest of several SLA columns, and short rows as far as they go', () => {
+    const key = (k: string) => `<td><div data-testid="native-issue-table.common.ui.issue-cells.issue-key.action-container"><a data-testid="native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell" href="/browse/${k}">${k}</a></div></td>`;
+    const header = ['Key', 'Status', 'Time to first response', 'Status', 'Time to resolution', 'Assignee'].map((l) => `<th scope="col" aria-label="${l}"></th>`).join('');
+    const doc = new DOMParser().parseFromString(
+      `<table><thead><tr>${header}</tr></thead><tbody>
+        <tr data-testid="native-issue-table.ui.issue-row">${key('SUP-1')}<td>Open</td><td>2h</td><td>Closed</td><td>45m</td><td>Ana Lima</td></tr>
+        <tr data-testid="native-issue-table.ui.issue-row">${key('SUP-2')}<td>Open</td><td>1h</td></tr>
+      </tbody></table>`,
+      'text/html',
+    );
+    const pass = jiraAdapter.parsePage(doc, new URL('https://acme.atlassian.net/issues/?jql=x'), NOW);
+    const o = byId(pass);
+    expect(o['SUP-1']).toMatchObject({ status: 'Open', slaDueAt: NOW + 45 * 60_000, assignee: 'Ana Lima' });
+    expect(o['SUP-2']).toMatchObject({ status: 'Open', slaDueAt: NOW + 3_600_000 });
+    // No assignee cell in the row: not observed.
+    expect(o['SUP-2']).not.toHaveProperty('assignee');
+  });
 });
 
 describe('JSM agent queue (virtual table)', () => {
