@@ -139,4 +139,39 @@ describe('ContentRunner with rows away from the viewport', () => {
     expect(rerendered.querySelectorAll('[data-queuelens="badge"]')).toHaveLength(1);
     expect(badgeOn('card-OPS-3')).toBeNull();
   });
+
+  it('on a full pass, takes the badge off a card that now shows a ticket without an annotation', async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://acme.atlassian.net/jira/software/c/projects/OPS/boards/12');
+    document.body.replaceWith(document.importNode(loadHtml('board-kit.html').body, true));
+    // The background knows the fixture's issues, not OPS-77.
+    const runner = new ContentRunner({
+      adapter: jiraAdapter,
+      now: () => NOW,
+      send: async (message) => {
+        const { batchId, observations } = message as { batchId: string; observations: Observation[] };
+        const annotations = observations.filter((o) => !o.key.endsWith('OPS-77')).map((o) => testAnnotation(NOW, { key: o.key }));
+        return { ok: true, batchId, stored: observations.length, transitions: 0, annotations, thresholds: DEFAULT_THRESHOLDS };
+      },
+    });
+    runner.start();
+    stop = () => runner.stop();
+    await settled();
+    await settled();
+    const card = document.getElementById('card-OPS-1')!;
+    expect(card.querySelector('[data-queuelens="badge"]')?.getAttribute('data-ticket-key')).toMatch(/OPS-1$/);
+
+    // The host reuses the card for another issue, and a navigation makes the next pass a full one.
+    for (const link of card.querySelectorAll('a[href*="/browse/OPS-1"]')) {
+      link.setAttribute('href', link.getAttribute('href')!.replace('OPS-1', 'OPS-77'));
+      if (link.textContent === 'OPS-1') link.textContent = 'OPS-77';
+    }
+    card.querySelectorAll('[data-testid$="card-key"], [data-testid*="key"]').forEach((el) => {
+      if (el.children.length === 0 && el.textContent === 'OPS-1') el.textContent = 'OPS-77';
+    });
+    runner.navigated();
+    await settled();
+    await settled();
+    expect(card.querySelector('[data-queuelens="badge"]')).toBeNull();
+    expect(document.querySelectorAll('[data-queuelens="badge"]').length).toBeGreaterThan(0);
+  });
 });
