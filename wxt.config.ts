@@ -17,13 +17,6 @@ const compileHintPlugin = (): Plugin => ({
   },
 });
 
-/**
- * Host access is limited to the tool domains; self-hosted Jira instances are optional host
- * permissions requested from the options page when the user adds one (SECURITY.md).
- */
-
-
-
 export default defineConfig({
   // Parallel builds (several engineers, or a bench beside the tests) can each use their own dir.
   outDir: process.env.QUEUELENS_OUT_DIR ?? '.output',
@@ -44,6 +37,8 @@ export default defineConfig({
     description: 'See how work moves in Zendesk and Jira: aging, handoffs and bottlenecks, inline.',
     // scripting: registers the Jira content script on self-hosted origins the user granted (options page).
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // Host access is limited to the tool domains; self-hosted Jira instances are optional host
+    // permissions requested from the options page when the user adds one (SECURITY.md).
     host_permissions: [...ZENDESK_MATCHES, ...JIRA_MATCHES],
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*'],
     optional_permissions: browser === 'firefox' ? ['https://*/*'] : undefined,
