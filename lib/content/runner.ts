@@ -282,14 +282,13 @@ export class ContentRunner {
   /** Badges for rows near the viewport and for tickets shown before, and updates for every badge already drawn. */
   private safeDraw(items: ParsedItem[], now: number, sweep?: ParentNode): number {
     const targets: BadgeTarget[] = [];
-    // A sweep removes the badge of every ticket without an annotation: nothing to look at for those
-    // (on a page load, the first pass has no annotations at all and only sweeps).
-    const annotatedOnly = sweep !== undefined;
-    for (let i = 0; i < items.length && !(annotatedOnly && this.annotations.size === 0); i++) {
+    for (let i = 0; i < items.length; i++) {
       const { element, badgeHost, observation } = items[i];
       if (!badgeHost) continue;
       const key = observation.key;
-      if (annotatedOnly && !this.annotations.has(key)) continue;
+      // A sweep removes the badge of every ticket without an annotation: nothing to look at for
+      // those (on a page load, the first pass has no annotations yet and only sweeps).
+      if (sweep && !this.annotations.has(key)) continue;
       if (!this.nearViewport.isNear(element) && !this.badgedKeys.has(key) && !hasBadge(badgeHost)) continue;
       targets.push({ element, badgeHost, key });
       if (this.annotations.has(key)) this.badgedKeys.add(key);
