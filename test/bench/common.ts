@@ -47,6 +47,9 @@ export interface PassLog {
   drawn?: number;
   sent?: number;
   ms: number;
+  /** Of a pass's `ms`: reading the page, and drawing badges. */
+  parseMs?: number;
+  drawMs?: number;
 }
 
 /** Collects the content runner's `[QueueLens] pass|redraw|near {…}` debug lines from a page. */

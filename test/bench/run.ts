@@ -63,7 +63,9 @@ async function main() {
     for (const p of passes) {
       const is500 = p.rows === 500;
       add(`${p.surface} ${p.rows} rows: full pass, page load (cold)`, `${p.fullPassColdMs} ms`, is500 ? '≤ 8 ms' : '', is500 ? p.fullPassColdMs <= 8 : undefined);
-      add(`${p.surface} ${p.rows} rows: full pass, SPA re-visit (warm)`, `${p.fullPassWarmMs} ms`, is500 ? '≤ 8 ms' : '', is500 ? p.fullPassWarmMs <= 8 : undefined);
+      add(`${p.surface} ${p.rows} rows: full pass, SPA re-visit (warm, rows unchanged: readings reused)`, `${p.fullPassWarmMs} ms`, is500 ? '≤ 8 ms' : '', is500 ? p.fullPassWarmMs <= 8 : undefined);
+      const re = p.fullPassRerendered;
+      add(`${p.surface} ${p.rows} rows: full pass, every row re-rendered (warm, all read, badges redrawn)`, `${re.ms} ms (read ${re.parseMs}, draw ${re.drawMs})`, is500 ? '≤ 8 ms' : '', is500 ? re.ms <= 8 : undefined);
       add(`${p.surface} ${p.rows} rows: first visit (pass + first badges drawn)`, `${p.firstVisitMs} ms, ${p.firstVisitBadges} badges near the viewport`, is500 ? '≤ 50 ms' : '', is500 ? p.firstVisitMs <= 50 : undefined);
       const scoped = !p.incremental.full && p.incremental.itemsRead <= 20;
       add(`${p.surface} ${p.rows} rows: pass after 10 rows change`, `${p.incremental.ms} ms, ${p.incremental.full ? 'full' : 'scoped'}, read ${p.incremental.itemsRead} rows`, 'scoped, ~10 rows', scoped);
