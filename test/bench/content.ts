@@ -134,7 +134,7 @@ export async function benchContentPasses(sizes: number[], runs: number, log: (s:
             itemsRead: Math.max(...inc.map((i) => i.items ?? 0)),
           },
         };
-        log(`  ${surface} ${rows} rows: cold ${result.fullPassColdMs} ms, warm ${result.fullPassWarmMs} ms, re-rendered ${result.fullPassRerendered.ms} ms (parse ${result.fullPassRerendered.parseMs}, draw ${result.fullPassRerendered.drawMs}), first visit ${result.firstVisitMs} ms (${result.firstVisitBadges} badges), 10-row incremental ${result.incremental.ms} ms (${result.incremental.full ? 'FULL' : 'scoped'}, read ${result.incremental.itemsRead})`);
+        log(`  ${surface} ${rows} rows: cold ${result.fullPassColdMs} ms, warm ${result.fullPassWarmMs} ms, re-rendered ${result.fullPassRerendered.ms} ms (read ${result.fullPassRerendered.parseMs}, draw ${result.fullPassRerendered.drawMs}), first visit ${result.firstVisitMs} ms (${result.firstVisitBadges} badges), 10-row incremental ${result.incremental.ms} ms (${result.incremental.full ? 'FULL' : 'scoped'}, read ${result.incremental.itemsRead})`);
         results.push(result);
       }
     }
