@@ -286,12 +286,13 @@ export class ContentRunner {
       const { element, badgeHost, observation } = items[i];
       if (!badgeHost) continue;
       const key = observation.key;
+      const annotated = this.annotations.has(key);
       // A sweep removes the badge of every ticket without an annotation: nothing to look at for
       // those (on a page load, the first pass has no annotations yet and only sweeps).
-      if (sweep && !this.annotations.has(key)) continue;
+      if (sweep && !annotated) continue;
       if (!this.nearViewport.isNear(element) && !this.badgedKeys.has(key) && !hasBadge(badgeHost)) continue;
       targets.push({ element, badgeHost, key });
-      if (this.annotations.has(key)) this.badgedKeys.add(key);
+      if (annotated) this.badgedKeys.add(key);
     }
     try {
       return drawBadges(
