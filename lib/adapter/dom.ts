@@ -32,7 +32,7 @@ export function queryAllFirst(root: ParentNode, ranked: readonly string[]): Elem
  * sibling walk would touch the columns in between too. The collection caches its position, so
  * indexing near the last index read is cheap.
  */
-export const cellAt = (cells: HTMLCollection, i: number): Element | undefined => (i >= 0 ? cells[i] : undefined);
+export const cellAt = (cells: HTMLCollection, i: number): Element | undefined => (i >= 0 ? (cells.item(i) ?? undefined) : undefined);
 
 /** Whitespace `collapsed` has work to do on: a run, or any whitespace other than a plain space. */
 const COLLAPSIBLE = /\s\s|[^\S ]/;
