@@ -14,6 +14,7 @@ import { ensureBuild, machineInfo, OUT_DIR, round } from './common';
 import { benchIngest } from './ingest';
 import { benchPopup } from './popup';
 import { bundleSizes } from './sizes';
+import { benchReadFloor } from './floor';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -56,9 +57,10 @@ async function main() {
     }
   }
 
+  let passes: ContentPassResult[] = [];
   if (wanted('content')) {
     log('content script passes …');
-    const passes: ContentPassResult[] = await benchContentPasses(cfg.sizes, cfg.runs, log);
+    passes = await benchContentPasses(cfg.sizes, cfg.runs, log);
     results.contentPasses = passes;
     for (const p of passes) {
       const is500 = p.rows === 500;
@@ -84,6 +86,20 @@ async function main() {
         ratio.ratio <= 1.25,
       );
       add('  same, against the issue text’s original 1.10×', `${ratio.ratio}×`, '≤ 1.10× (superseded)', ratio.ratio <= 1.1);
+    }
+  }
+
+  if (wanted('floor')) {
+    log('DOM reads alone, fresh isolated world (the floor under a cold pass) …');
+    const floors = await benchReadFloor(500, cfg.runs, log);
+    results.readFloor = floors;
+    for (const f of floors) {
+      const cold = passes.find((p) => p.surface === f.surface && p.rows === 500)?.fullPassColdMs;
+      add(
+        `${f.surface} 500 rows: DOM reads of a cold pass alone (no parsing, no bookkeeping)`,
+        `${f.ms} ms (CPU ${f.cpuMs} ms)${cold === undefined ? '' : `; the cold pass adds ${round(cold - f.ms, 1)} ms`}`,
+        'none (leaves ≤ 8 ms − this for the rest)',
+      );
     }
   }
 
