@@ -63,6 +63,12 @@ const YESTERDAY_AT = /^yesterday(?: at)? (\d{1,2}):(\d{2})$/;
 const HAS_YEAR = /\d{4}/;
 
 export function parseDateText(raw: string, now: number): number | undefined {
+  // Most hosts show absolute dates with a year ("Aug 10, 2026, 12:44 PM"): no relative form has a
+  // four-digit run that Date reads as a plausible date, so those go straight to Date.parse.
+  if (HAS_YEAR.test(raw)) {
+    const absolute = Date.parse(raw);
+    if (absolute >= MIN_PLAUSIBLE) return absolute;
+  }
   const text = collapsed(raw).toLowerCase();
   if (!text) return undefined;
   if (text === 'now' || text === 'just now') return now;

@@ -17,6 +17,9 @@ describe('parseDateText', () => {
     expect(parseDateText('in a week', NOW)).toBe(NOW + 7 * DAY);
     expect(parseDateText('3h ago', NOW)).toBe(NOW - 3 * HOUR);
     expect(parseDateText('  23 Hours\u00a0ago \n', NOW)).toBe(NOW - 23 * HOUR);
+    // Four digits in a relative date are no year.
+    expect(parseDateText('1500 minutes ago', NOW)).toBe(NOW - 1500 * MINUTE);
+    expect(parseDateText('in 2026 seconds', NOW)).toBe(NOW + 2026 * 1000);
   });
 
   it('reads the day words', () => {
@@ -30,6 +33,7 @@ describe('parseDateText', () => {
 
   it('reads absolute dates, with or without a year', () => {
     expect(parseDateText('Aug 10, 2026, 12:44 PM', NOW)).toBe(new Date(2026, 7, 10, 12, 44).getTime());
+    expect(parseDateText(' \n Aug 10, 2026,\u00a012:44 PM ', NOW)).toBe(new Date(2026, 7, 10, 12, 44).getTime());
     expect(parseDateText('2026-10-27T12:46:40.000Z', NOW)).toBe(Date.UTC(2026, 9, 27, 12, 46, 40));
     expect(parseDateText('Nov 20', NOW)).toBe(new Date(2026, 10, 20).getTime());
     // Later than tomorrow this year: last year.
