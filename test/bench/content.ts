@@ -2,14 +2,13 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { SimulatedHelpdesk } from '../../lib/demo';
 import { serveHelpdesk } from '../../lib/demo/node/serve';
 import { collectPassLogs, launchExtensionBrowser, launchPlainBrowser, median, round, waitForLog, type PassLog } from './common';
-import { JIRA_BOARD_URL, JIRA_LIST_URL, serveJira } from './pages';
+import { JIRA_BOARD_URL, JIRA_LIST_URL, serveJira, ZENDESK_VIEW_URL } from './pages';
 
 /** "All unsolved tickets", sorted by creation: the simulated view that `?rows=N` can fill to any size. */
-const ZENDESK_VIEW = (rows: number) => `https://acme.zendesk.com/agent/filters/360001003?rows=${rows}`;
 
 export type Surface = 'zendesk-view' | 'jira-board' | 'jira-list';
 export const SURFACES = ['zendesk-view', 'jira-board', 'jira-list'] as const;
-const URLS: Record<Surface, (rows: number) => string> = { 'zendesk-view': ZENDESK_VIEW, 'jira-board': JIRA_BOARD_URL, 'jira-list': JIRA_LIST_URL };
+const URLS: Record<Surface, (rows: number) => string> = { 'zendesk-view': ZENDESK_VIEW_URL, 'jira-board': JIRA_BOARD_URL, 'jira-list': JIRA_LIST_URL };
 
 export interface ContentPassResult {
   surface: Surface;

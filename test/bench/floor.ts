@@ -2,7 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { SimulatedHelpdesk } from '../../lib/demo';
 import { serveHelpdesk } from '../../lib/demo/node/serve';
 import { launchPlainBrowser, median, round } from './common';
-import { JIRA_LIST_URL, serveJira } from './pages';
+import { JIRA_LIST_URL, serveJira, ZENDESK_VIEW_URL } from './pages';
 
 /**
  * The floor under a cold full pass: on the same 500-row page, in a fresh isolated world (what a
@@ -67,10 +67,7 @@ function floorScript(surface: FloorSurface): string {
   return [performance.now() - started, found.length, n]; })()`;
 }
 
-const URLS: Record<FloorSurface, (rows: number) => string> = {
-  'zendesk-view': (rows) => `https://acme.zendesk.com/agent/filters/360001003?rows=${rows}`,
-  'jira-list': JIRA_LIST_URL,
-};
+const URLS: Record<FloorSurface, (rows: number) => string> = { 'zendesk-view': ZENDESK_VIEW_URL, 'jira-list': JIRA_LIST_URL };
 
 async function oneRun(context: BrowserContext, surface: FloorSurface, rows: number, world: string): Promise<{ ms: number; cpuMs: number }> {
   const page = await context.newPage();

@@ -44,6 +44,8 @@ export function jiraListHtml(rows: number): string {
   return html.replace(/<tbody>[\s\S]*<\/tbody>/, `<tbody>${body}\n</tbody>`);
 }
 
+/** The simulated helpdesk's view (lib/demo) with `rows` unsolved tickets on one page. */
+export const ZENDESK_VIEW_URL = (rows: number) => `https://acme.zendesk.com/agent/filters/360001003?rows=${rows}`;
 export const JIRA_BOARD_URL = (rows: number) => `https://acme.atlassian.net/jira/software/c/projects/OPS/boards/12?rows=${rows}`;
 export const JIRA_LIST_URL = (rows: number) => `https://acme.atlassian.net/issues/?jql=project%3DRDC&filter=10200&rows=${rows}`;
 
